@@ -1,0 +1,265 @@
+//! `policy-lens`: import, validate, print and compare policy version files.
+//!
+//! Exit codes: 0 ok, 1 the data is invalid, 2 could not run.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+use policy_lens_core as core;
+
+#[derive(Parser)]
+#[command(
+    name = "policy-lens",
+    version,
+    about = "Import, validate, summarise and compare privacy-policy versions"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import plain text or Markdown into a version file.
+    Import {
+        file: PathBuf,
+        /// Stable policy id, e.g. `zeekr`.
+        #[arg(long)]
+        id: String,
+        /// Version id: the capture date, YYYY-MM-DD or YYYY-MM.
+        #[arg(long)]
+        version: String,
+        /// Language of the text; detected when absent.
+        #[arg(long)]
+        lang: Option<String>,
+        /// The input is a side-by-side comparison listing; import this column.
+        #[arg(long, value_enum)]
+        column: Option<Column>,
+        /// Output file; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Validate version files or folders of them.
+    Validate {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the full text of a version.
+    Text { file: PathBuf },
+    /// Print the layered summary of a version.
+    Summary {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Compare two versions of one policy.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema of the version file.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Column {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Md,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("policy-lens: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Loads a version file; invalid data is reported and turns into exit code 1.
+fn load(path: &Path) -> anyhow::Result<Result<core::PolicyVersion, ExitCode>> {
+    let bytes = read(path)?;
+    match core::parse_version(&path.display().to_string(), &bytes) {
+        Ok(v) => Ok(Ok(v)),
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            Ok(Err(ExitCode::from(1)))
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Import {
+            file,
+            id,
+            version,
+            lang,
+            column,
+            output,
+        } => {
+            let bytes = read(&file)?;
+            let opts = core::ImportOptions {
+                id,
+                version,
+                language: lang,
+                source: file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            };
+            let result = match column {
+                None => core::import(&bytes, &opts),
+                Some(col) => core::decode(&bytes)
+                    .map(|text| {
+                        core::split_side_by_side(&text).map(|(l, r)| match col {
+                            Column::Left => l,
+                            Column::Right => r,
+                        })
+                    })
+                    .and_then(|t| match t {
+                        Some(t) => Ok(core::import_text(&t, &opts)),
+                        None => Err(core::ImportError::Empty),
+                    }),
+            };
+            let v = match result {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("{}: {e}", file.display());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let json = serde_json::to_string_pretty(&v)? + "\n";
+            match output {
+                Some(o) => std::fs::write(&o, json)
+                    .with_context(|| format!("cannot write {}", o.display()))?,
+                None => print!("{json}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { paths } => {
+            let mut files = Vec::new();
+            for p in &paths {
+                collect_json(p, &mut files)?;
+            }
+            if files.is_empty() {
+                bail!(
+                    "no .json version files under {}",
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            let mut problems = Vec::new();
+            let mut ok = Vec::new();
+            for f in &files {
+                let name = f.display().to_string();
+                match core::parse_version(&name, &read(f)?) {
+                    Ok(v) => ok.push((name, v)),
+                    Err(p) => problems.extend(p),
+                }
+            }
+            problems.extend(core::validate_set(&ok));
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            if problems.is_empty() {
+                println!("{} files valid", files.len());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{} problems in {} files", problems.len(), files.len());
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Text { file } => Ok(match load(&file)? {
+            Ok(v) => {
+                print!("{}", core::text::full_text(&v));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        }),
+        Command::Summary { file, format } => Ok(match load(&file)? {
+            Ok(v) => {
+                let s = core::summarize(&v);
+                match format {
+                    Format::Json => println!("{}", serde_json::to_string_pretty(&s)?),
+                    _ => print!("{}", core::summary::to_markdown(&v, &s)),
+                }
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        }),
+        Command::Diff { old, new, format } => {
+            let (old, new) = match (load(&old)?, load(&new)?) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(c), _) | (_, Err(c)) => return Ok(c),
+            };
+            let d = match core::diff(&old, &new) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("policy-lens: {e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&d)?),
+                Format::Md => print!("{}", core::diff::to_markdown(&d)),
+                Format::Text => print!("{}", core::diff::to_text(&d)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            println!("{}", schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn schema_json() -> String {
+    let schema = schemars::schema_for!(core::PolicyVersion);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+fn collect_json(p: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("cannot list {}", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir()
+                || e.extension().is_some_and(|x| x == "json")
+                    && e.file_name().is_some_and(|n| n != "index.json")
+            {
+                collect_json(&e, out)?;
+            }
+        }
+    } else if p.exists() {
+        out.push(p.to_path_buf());
+    } else {
+        bail!("{} does not exist", p.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! # policy-lens-core
+//!
+//! The pure core of Policy Lens, a privacy-policy reader: the data model of a policy version
+//! ([`PolicyVersion`]), validation ([`parse_version`], [`validate`]), import of plain text and
+//! Markdown ([`import()`]), the layered summary ([`summarize`]) and the version diff
+//! ([`diff()`]). It has no web dependencies: the Yew widget and the `policy-lens` CLI both
+//! call it, so they show the same results.
+//!
+//! ```
+//! use policy_lens_core::{import_text, ImportOptions, summarize, text::full_text};
+//! let v = import_text("Policy\n一、联系我们\n邮箱：a@example.com\n", &ImportOptions {
+//!     id: "demo".into(), version: "2025-01-01".into(), language: None, source: "inline".into(),
+//! });
+//! assert_eq!(v.sections[1].title(), "一、联系我们");
+//! assert!(full_text(&v).contains("a@example.com"));
+//! assert_eq!(summarize(&v).title(), "Policy");
+//! ```
+
+pub mod diff;
+mod import;
+pub mod model;
+pub mod summary;
+pub mod text;
+mod validate;
+
+pub use diff::{diff, Diff};
+pub use import::{
+    decode, detect_language, import, import_text, parse_date, split_side_by_side, ImportError,
+    ImportOptions, MAX_INPUT_BYTES,
+};
+pub use model::*;
+pub use summary::{summarize, Summary};
+pub use validate::{is_safe_link, parse_version, validate, validate_set, Problem};

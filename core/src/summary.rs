@@ -1,0 +1,447 @@
+//! The layered summary: what the widget's "at a glance" layer and section digests show,
+//! computed from a version's facets. It only regroups and counts what the facets state;
+//! every item keeps its provenance.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::*;
+
+/// The summary of one version.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub(crate) id: String,
+    pub(crate) version: String,
+    pub(crate) title: String,
+    pub(crate) language: String,
+    pub(crate) controller: Option<Party>,
+    pub(crate) operator: Option<Party>,
+    pub(crate) dates: Vec<(DateKind, StatedDate)>,
+    pub(crate) collected: Vec<CategoryGroup>,
+    pub(crate) recipients: Vec<(RecipientKind, usize)>,
+    pub(crate) sdk_count: usize,
+    pub(crate) coverage: BTreeMap<&'static str, Coverage>,
+    pub(crate) sections: Vec<SectionDigest>,
+    pub(crate) notices: Vec<Notice>,
+}
+
+/// Which stated date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    Updated,
+    Effective,
+    Released,
+}
+
+/// The data items of one category.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryGroup {
+    pub category: DataCategory,
+    /// True when any item of the category is sensitive as the policy defines it.
+    pub sensitive: bool,
+    pub items: Vec<DataItem>,
+}
+
+/// A section with the facet items that cite it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionDigest {
+    pub id: String,
+    pub title: String,
+    pub depth: usize,
+    /// Facet name and the number of its items citing this section or its subsections.
+    pub counts: Vec<(&'static str, usize)>,
+    /// A few key item names from those facets, in the policy's language.
+    pub key_items: Vec<String>,
+}
+
+/// A data-quality notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    /// The facet concerned, if any.
+    pub facet: Option<&'static str>,
+    /// The section concerned, if any.
+    pub section: Option<String>,
+    /// The completeness note or facet note, as written by the data's reviewer.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// The source text is cut off.
+    SourceCut,
+    /// The facet is not stated in the (complete part of the) policy.
+    NotStated,
+    /// The facet is missing because its part of the source is missing.
+    SourceMissing,
+    /// Nobody has reviewed the facet yet.
+    NotReviewed,
+}
+
+impl Summary {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+    pub fn controller(&self) -> Option<&Party> {
+        self.controller.as_ref()
+    }
+    pub fn operator(&self) -> Option<&Party> {
+        self.operator.as_ref()
+    }
+    pub fn dates(&self) -> &[(DateKind, StatedDate)] {
+        &self.dates
+    }
+    pub fn collected(&self) -> &[CategoryGroup] {
+        &self.collected
+    }
+    pub fn recipients(&self) -> &[(RecipientKind, usize)] {
+        &self.recipients
+    }
+    pub fn sdk_count(&self) -> usize {
+        self.sdk_count
+    }
+    pub fn coverage(&self, facet: &str) -> Coverage {
+        self.coverage
+            .get(facet)
+            .copied()
+            .unwrap_or(Coverage::NotReviewed)
+    }
+    pub fn sections(&self) -> &[SectionDigest] {
+        &self.sections
+    }
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+}
+
+/// Names of the facets, in display order.
+pub const FACETS: [&str; 13] = [
+    "data_collected",
+    "purposes",
+    "scenarios",
+    "recipients",
+    "sdks",
+    "permissions",
+    "retention",
+    "storage",
+    "security",
+    "children",
+    "rights",
+    "contacts",
+    "major_changes",
+];
+
+/// Every facet item as (facet name, display name, provenance).
+pub fn facet_items(f: &Facets) -> Vec<(&'static str, String, &Provenance)> {
+    let mut out = Vec::new();
+    for i in &f.data_collected.items {
+        out.push(("data_collected", i.name.clone(), &i.source));
+    }
+    for i in &f.purposes.items {
+        out.push(("purposes", i.text.clone(), &i.source));
+    }
+    for i in &f.scenarios.items {
+        out.push(("scenarios", i.scenario.clone(), &i.source));
+    }
+    for i in &f.recipients.items {
+        out.push((
+            "recipients",
+            i.name.clone().unwrap_or_else(|| i.text.clone()),
+            &i.source,
+        ));
+    }
+    for i in &f.sdks.items {
+        out.push(("sdks", i.name.clone(), &i.source));
+    }
+    for i in &f.permissions.items {
+        let name = serde_json::to_value(i.permission)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push(("permissions", name, &i.source));
+    }
+    for i in &f.retention.items {
+        out.push(("retention", i.text.clone(), &i.source));
+    }
+    for i in &f.storage.items {
+        out.push(("storage", i.text.clone(), &i.source));
+    }
+    for i in &f.security.items {
+        out.push(("security", i.text.clone(), &i.source));
+    }
+    for i in &f.children.items {
+        out.push(("children", i.text.clone(), &i.source));
+    }
+    for i in &f.rights.items {
+        let name = serde_json::to_value(i.right)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push(("rights", name, &i.source));
+    }
+    for i in &f.contacts.items {
+        out.push(("contacts", i.value.clone(), &i.source));
+    }
+    for i in &f.major_changes.items {
+        out.push(("major_changes", i.text.clone(), &i.source));
+    }
+    out
+}
+
+fn coverage_of(f: &Facets) -> BTreeMap<&'static str, (Coverage, Option<String>)> {
+    let mut m = BTreeMap::new();
+    macro_rules! put {
+        ($($name:ident),*) => {$(
+            m.insert(stringify!($name), (f.$name.status, f.$name.note.clone()));
+        )*};
+    }
+    put!(
+        data_collected,
+        purposes,
+        scenarios,
+        recipients,
+        sdks,
+        permissions,
+        retention,
+        storage,
+        security,
+        children,
+        rights,
+        contacts,
+        major_changes
+    );
+    m
+}
+
+/// Computes the summary of a version.
+pub fn summarize(v: &PolicyVersion) -> Summary {
+    let f = &v.facets;
+    let mut dates = Vec::new();
+    for (k, d) in [
+        (DateKind::Updated, &v.dates.updated),
+        (DateKind::Effective, &v.dates.effective),
+        (DateKind::Released, &v.dates.released),
+    ] {
+        if let Some(d) = d {
+            dates.push((k, d.clone()));
+        }
+    }
+
+    let mut groups: BTreeMap<DataCategory, CategoryGroup> = BTreeMap::new();
+    for i in &f.data_collected.items {
+        let g = groups.entry(i.category).or_insert_with(|| CategoryGroup {
+            category: i.category,
+            sensitive: false,
+            items: Vec::new(),
+        });
+        g.sensitive |= i.sensitive;
+        g.items.push(i.clone());
+    }
+    let mut collected: Vec<CategoryGroup> = groups.into_values().collect();
+    // Sensitive categories first: they matter most at a glance.
+    collected.sort_by_key(|g| (!g.sensitive, g.category));
+
+    let mut rc: BTreeMap<RecipientKind, usize> = BTreeMap::new();
+    for r in &f.recipients.items {
+        *rc.entry(r.kind).or_default() += 1;
+    }
+
+    let cov = coverage_of(f);
+    let mut notices = Vec::new();
+    for c in &v.completeness {
+        notices.push(Notice {
+            kind: NoticeKind::SourceCut,
+            facet: None,
+            section: c.section.clone(),
+            note: Some(c.note.clone()),
+        });
+    }
+    for name in FACETS {
+        let (status, note) = &cov[name];
+        let kind = match status {
+            Coverage::Stated => continue,
+            Coverage::NotStated => NoticeKind::NotStated,
+            Coverage::SourceMissing => NoticeKind::SourceMissing,
+            Coverage::NotReviewed => NoticeKind::NotReviewed,
+        };
+        notices.push(Notice {
+            kind,
+            facet: Some(name),
+            section: None,
+            note: note.clone(),
+        });
+    }
+
+    let items = facet_items(f);
+    let mut sections = Vec::new();
+    for top in &v.sections {
+        digest(top, 0, &items, &mut sections);
+    }
+
+    Summary {
+        id: v.id.clone(),
+        version: v.version.clone(),
+        title: v.title.clone(),
+        language: v.language.clone(),
+        controller: v.controller.clone(),
+        operator: v.operator.clone(),
+        dates,
+        collected,
+        recipients: rc.into_iter().collect(),
+        sdk_count: f.sdks.items.len(),
+        coverage: cov.into_iter().map(|(k, (c, _))| (k, c)).collect(),
+        sections,
+        notices,
+    }
+}
+
+fn digest(
+    s: &Section,
+    depth: usize,
+    items: &[(&'static str, String, &Provenance)],
+    out: &mut Vec<SectionDigest>,
+) {
+    let ids: Vec<&str> = s.walk().iter().map(|x| x.id.as_str()).collect();
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut key_items = Vec::new();
+    for (facet, name, p) in items {
+        if ids.contains(&p.section.as_str()) {
+            match counts.iter_mut().find(|(f, _)| f == facet) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((facet, 1)),
+            }
+            if key_items.len() < 4 && !key_items.contains(name) && name.chars().count() <= 40 {
+                key_items.push(name.clone());
+            }
+        }
+    }
+    out.push(SectionDigest {
+        id: s.id.clone(),
+        title: s.title(),
+        depth,
+        counts,
+        key_items,
+    });
+    for c in &s.sections {
+        digest(c, depth + 1, items, out);
+    }
+}
+
+/// Markdown rendering of the summary, for the CLI and pull-request comments.
+pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let q = |p: &Provenance| format!("[§{}] “{}”", p.section, p.quote.trim());
+    let _ = writeln!(o, "# {} ({})\n", s.title, s.version);
+    if let Some(c) = &s.controller {
+        let _ = writeln!(o, "- **Controller:** {} — {}", c.name, q(&c.source));
+    }
+    if let Some(c) = &s.operator {
+        let _ = writeln!(o, "- **Operator:** {} — {}", c.name, q(&c.source));
+    }
+    for (k, d) in &s.dates {
+        let _ = writeln!(o, "- **{k:?}:** {} — {}", d.date, q(&d.source));
+    }
+    let section = |title: &str, o: &mut String, facet: &str| {
+        let _ = writeln!(o, "\n## {title}\n");
+        let c = s.coverage(facet);
+        if c != Coverage::Stated {
+            let _ = writeln!(
+                o,
+                "_{}_",
+                match c {
+                    Coverage::NotStated => "Not stated in this policy.",
+                    Coverage::SourceMissing => "The source text is cut off before this part.",
+                    _ => "Not reviewed yet.",
+                }
+            );
+        }
+    };
+    section("Contact", &mut o, "contacts");
+    for c in &v.facets.contacts.items {
+        let _ = writeln!(o, "- {:?}: {} — {}", c.kind, c.value, q(&c.source));
+    }
+    section("Data collected", &mut o, "data_collected");
+    for g in &s.collected {
+        let names: Vec<&str> = g.items.iter().map(|i| i.name.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "- {:?}{}: {}",
+            g.category,
+            if g.sensitive { " (sensitive)" } else { "" },
+            names.join(", ")
+        );
+    }
+    section("Purposes", &mut o, "purposes");
+    for p in &v.facets.purposes.items {
+        let _ = writeln!(o, "- {} — {}", p.text, q(&p.source));
+    }
+    section("Recipients", &mut o, "recipients");
+    for r in &v.facets.recipients.items {
+        let _ = writeln!(
+            o,
+            "- {:?}: {} — {}",
+            r.kind,
+            r.name.as_deref().unwrap_or(&r.text),
+            q(&r.source)
+        );
+    }
+    section("Third-party SDKs", &mut o, "sdks");
+    for r in &v.facets.sdks.items {
+        let _ = writeln!(
+            o,
+            "- {}{} — {}",
+            r.name,
+            r.purpose
+                .as_deref()
+                .map(|p| format!(": {p}"))
+                .unwrap_or_default(),
+            q(&r.source)
+        );
+    }
+    section("Storage and cross-border transfer", &mut o, "storage");
+    for r in &v.facets.storage.items {
+        let _ = writeln!(o, "- {} ({:?}) — {}", r.text, r.cross_border, q(&r.source));
+    }
+    section("Retention", &mut o, "retention");
+    for r in &v.facets.retention.items {
+        let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
+    }
+    section("Children", &mut o, "children");
+    for r in &v.facets.children.items {
+        let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
+    }
+    section("Your rights", &mut o, "rights");
+    for r in &v.facets.rights.items {
+        let how: Vec<String> = r.how.iter().map(|h| h.value.clone()).collect();
+        let _ = writeln!(o, "- {:?}: {} — {}", r.right, how.join("; "), q(&r.source));
+    }
+    if !s.notices.is_empty() {
+        let _ = writeln!(o, "\n## Data quality\n");
+        for n in &s.notices {
+            let _ = writeln!(
+                o,
+                "- {:?}{}{}",
+                n.kind,
+                n.facet.map(|f| format!(" {f}")).unwrap_or_default(),
+                n.note
+                    .as_deref()
+                    .map(|t| format!(": {t}"))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    o
+}

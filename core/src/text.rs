@@ -1,0 +1,105 @@
+//! The text layer: the full text of a version as plain text, and whitespace-insensitive matching.
+
+use crate::model::{PolicyVersion, Section};
+
+/// Joins a numbering label and the text after it the way sources write them: a space after a
+/// Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`, `（1）`).
+pub fn join_label(label: &str, text: &str) -> String {
+    let needs_space = label
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | ':' | '#'));
+    if needs_space && !text.is_empty() {
+        format!("{label} {text}")
+    } else {
+        format!("{label}{text}")
+    }
+}
+
+/// The full text: heading lines and blocks in document order, blank line between blocks.
+pub fn full_text(v: &PolicyVersion) -> String {
+    let mut out = Vec::new();
+    for s in &v.sections {
+        push_section(s, &mut out);
+    }
+    let mut text = out.join("\n\n");
+    text.push('\n');
+    text
+}
+
+fn push_section(s: &Section, out: &mut Vec<String>) {
+    let title = s.title();
+    if !title.is_empty() {
+        out.push(title);
+    }
+    for b in &s.blocks {
+        out.push(b.plain());
+    }
+    for c in &s.sections {
+        push_section(c, out);
+    }
+}
+
+/// The text of one section and its subsections, heading included.
+pub fn section_text(s: &Section) -> String {
+    let mut out = Vec::new();
+    push_section(s, &mut out);
+    out.join("\n")
+}
+
+/// Removes all whitespace: the comparison key for "equal apart from whitespace".
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether `needle` occurs in `hay` when whitespace is ignored on both sides.
+pub fn contains_ignoring_whitespace(hay: &str, needle: &str) -> bool {
+    let n = squash(needle);
+    !n.is_empty() && squash(hay).contains(&n)
+}
+
+/// Finds `needle` in `hay` ignoring whitespace, and returns the byte range in `hay`.
+pub fn find_ignoring_whitespace(hay: &str, needle: &str) -> Option<std::ops::Range<usize>> {
+    let n = squash(needle);
+    if n.is_empty() {
+        return None;
+    }
+    // Map squashed offsets back to the original byte offsets.
+    let mut map = Vec::new();
+    let mut sq = String::new();
+    for (i, c) in hay.char_indices() {
+        if !c.is_whitespace() {
+            map.push(i);
+            sq.push(c);
+        }
+    }
+    let start = sq.find(&n)?;
+    let start_char = sq[..start].chars().count();
+    let end_char = start_char + n.chars().count();
+    let begin = map[start_char];
+    let last = map[end_char - 1];
+    let last_len = hay[last..].chars().next().map_or(1, char::len_utf8);
+    Some(begin..last + last_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_joining_follows_script() {
+        assert_eq!(join_label("一、", "总则"), "一、总则");
+        assert_eq!(join_label("I.", "Scope"), "I. Scope");
+        assert_eq!(join_label("(1)", "Name"), "(1) Name");
+        assert_eq!(join_label("（1）", "姓名"), "（1）姓名");
+    }
+
+    #[test]
+    fn find_maps_back_to_original_offsets() {
+        let hay = "我们 收集\n您的 手机号码。";
+        let r = find_ignoring_whitespace(hay, "您的手机 号码").unwrap();
+        assert_eq!(&hay[r], "您的 手机号码");
+        assert!(find_ignoring_whitespace(hay, "邮箱").is_none());
+        assert!(find_ignoring_whitespace(hay, "   ").is_none());
+    }
+}
