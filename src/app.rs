@@ -1,0 +1,343 @@
+//! The widget's root: resolves the route against the bundled policies, loads the versions it
+//! needs, renders the view, keeps full-page mode in the URL, and signals readiness.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::at_a_glance::AtAGlance;
+use crate::changes_view::ChangesView;
+use crate::data::{self, BundledPolicy, Doc, LoadError};
+use crate::error_panel::ErrorPanel;
+use crate::full_text::FullText;
+use crate::i18n::Lang;
+use crate::route::{Route, View};
+use crate::route_link::RouteLink;
+use crate::section_list::SectionList;
+use crate::start_page::StartPage;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub route: Route,
+    /// Full-page (and webview) mode: the route lives in the URL.
+    #[prop_or_default]
+    pub full_page: bool,
+    /// Base URL of the widget's assets, ending in `/` (or empty for the page's own folder).
+    #[prop_or_default]
+    pub base: AttrValue,
+    /// Versions already loaded (SSR tests and host-given data), keyed by `id/version`.
+    #[prop_or_default]
+    pub preloaded: Vec<Doc>,
+}
+
+/// Loaded versions by `id/version`.
+#[derive(Default, PartialEq)]
+pub struct Docs {
+    map: HashMap<String, Result<Doc, LoadError>>,
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub enum DocsAction {
+    Loaded(String, Result<Doc, LoadError>),
+}
+
+impl Reducible for Docs {
+    type Action = DocsAction;
+    fn reduce(self: Rc<Self>, action: DocsAction) -> Rc<Self> {
+        let DocsAction::Loaded(key, result) = action;
+        let mut map = self.map.clone();
+        map.insert(key, result);
+        Rc::new(Docs { map })
+    }
+}
+
+fn key(id: &str, version: &str) -> String {
+    format!("{id}/{version}")
+}
+
+/// What a route resolves to.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    Start,
+    UnknownPolicy(String),
+    UnknownVersion(&'static BundledPolicy, String),
+    One(&'static BundledPolicy, String),
+    Pair(&'static BundledPolicy, String, String),
+}
+
+fn resolve(route: &Route) -> Target {
+    let Some(id) = &route.policy else { return Target::Start };
+    let Some(p) = data::bundled(id) else { return Target::UnknownPolicy(id.clone()) };
+    let latest = p.versions.last().map(|v| v.to_string()).unwrap_or_default();
+    let check = |v: &str| p.versions.contains(&v);
+    if route.view == View::Changes {
+        let to = route.to.clone().unwrap_or_else(|| latest.clone());
+        let from = route.from.clone().unwrap_or_else(|| {
+            let i = p.versions.iter().position(|v| *v == to).unwrap_or(0);
+            p.versions[i.saturating_sub(1)].to_string()
+        });
+        for v in [&from, &to] {
+            if !check(v) {
+                return Target::UnknownVersion(p, v.clone());
+            }
+        }
+        return Target::Pair(p, from, to);
+    }
+    let v = route.version.clone().unwrap_or(latest);
+    if !check(&v) {
+        return Target::UnknownVersion(p, v);
+    }
+    Target::One(p, v)
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let root = use_node_ref();
+    let route = use_state(|| props.route.clone());
+    let docs = use_reducer(|| Docs {
+        map: props
+            .preloaded
+            .iter()
+            .map(|d| (key(&d.id, &d.version), Ok(d.clone())))
+            .collect(),
+    });
+    let ready_sent = use_mut_ref(|| false);
+
+    // A host changing the options (attributes, `update`) replaces the route.
+    {
+        let route = route.clone();
+        use_effect_with(props.route.clone(), move |r| {
+            if *route != *r {
+                route.set(r.clone());
+            }
+        });
+    }
+
+    let lang = route
+        .lang
+        .or_else(|| crate::dom::navigator_language().as_deref().and_then(Lang::parse))
+        .unwrap_or_default();
+    let s = lang.strings();
+    let target = resolve(&route);
+
+    let navigate = {
+        let route = route.clone();
+        let full_page = props.full_page;
+        let root = root.clone();
+        Callback::from(move |next: Route| {
+            if full_page {
+                crate::dom::push_query(&next.to_query());
+            }
+            crate::dom::emit(&root, "navigate", &[
+                ("view", next.view.as_str().to_string()),
+                ("section", next.section.clone().unwrap_or_default()),
+                ("change", next.change.clone().unwrap_or_default()),
+            ]);
+            route.set(next);
+        })
+    };
+
+    // Back and forward in full-page mode.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let route = route.clone();
+        let full_page = props.full_page;
+        use_effect_with(full_page, move |full_page| {
+            let listener = full_page.then(|| {
+                let window = gloo::utils::window();
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    route.set(Route::from_query(&crate::dom::location_query()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Load what the route needs.
+    let needed: Vec<(String, String)> = match &target {
+        Target::One(p, v) => vec![(p.id.to_string(), v.clone())],
+        Target::Pair(p, a, b) => vec![(p.id.to_string(), a.clone()), (p.id.to_string(), b.clone())],
+        _ => Vec::new(),
+    };
+    {
+        let docs = docs.clone();
+        let base = props.base.to_string();
+        use_effect_with(needed.clone(), move |needed| {
+            for (id, v) in needed {
+                let k = key(id, v);
+                if docs.map.contains_key(&k) {
+                    continue;
+                }
+                #[cfg(target_arch = "wasm32")]
+                {
+                    let docs = docs.clone();
+                    let url = format!("{base}{}", data::version_path(id, v));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = data::load(&url).await;
+                        docs.dispatch(DocsAction::Loaded(k, result));
+                    });
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = (&base, k);
+            }
+        });
+    }
+    let loaded: Vec<Option<&Result<Doc, LoadError>>> =
+        needed.iter().map(|(id, v)| docs.map.get(&key(id, v))).collect();
+    let loading = loaded.iter().any(Option::is_none);
+
+    // Ready once the first complete render is on screen.
+    {
+        let ready_sent = ready_sent.clone();
+        let root = root.clone();
+        let view = route.view.as_str().to_string();
+        let policy = route.policy.clone().unwrap_or_default();
+        use_effect_with(loading, move |loading| {
+            if !*loading && !*ready_sent.borrow() {
+                *ready_sent.borrow_mut() = true;
+                crate::dom::signal_ready(&root, &[("view", view), ("policy", policy)]);
+            }
+        });
+    }
+    // Errors are reported to the host too.
+    let errors: Vec<LoadError> = loaded.iter().flatten().filter_map(|r| r.as_ref().err().cloned()).collect();
+    {
+        let root = root.clone();
+        use_effect_with(errors.clone(), move |errors| {
+            for e in errors {
+                crate::dom::emit(&root, "error", &[("reason", format!("{}: {}", e.file, e.reasons.join("; ")))]);
+            }
+        });
+    }
+    // Bring a provenance quote or a section into view.
+    {
+        let root = root.clone();
+        let focus = (route.view, route.section.clone(), route.quote.clone(), loading);
+        use_effect_with(focus, move |(view, section, quote, loading)| {
+            if *loading || *view != View::Full {
+                return;
+            }
+            if quote.is_some() {
+                crate::dom::scroll_to(&root, "[data-testid=\"source-highlight\"]");
+            } else if let Some(id) = section {
+                crate::dom::scroll_to(&root, &format!("#pl-s-{id}"));
+            }
+        });
+    }
+
+    let docs_ok: Vec<Doc> = loaded.iter().flatten().filter_map(|r| r.as_ref().ok().cloned()).collect();
+    let body = match &target {
+        Target::Start => html! { <StartPage {lang} navigate={navigate.clone()} /> },
+        Target::UnknownPolicy(id) => html! {
+            <ErrorPanel {lang} title={format!("{} “{id}”.", s.unknown_policy)} reasons={Vec::<String>::new()}
+                choices={data::BUNDLED.iter().map(|p| (format!("{} ({})", p.title, p.id), Route { policy: Some(p.id.to_string()), lang: route.lang, ..Route::default() })).collect::<Vec<_>>()}
+                navigate={navigate.clone()} />
+        },
+        Target::UnknownVersion(p, v) => html! {
+            <ErrorPanel {lang} title={format!("{} “{v}” ({}).", s.unknown_version, p.id)} reasons={Vec::<String>::new()}
+                choices={p.versions.iter().map(|ver| (ver.to_string(), Route { policy: Some(p.id.to_string()), version: (route.view != View::Changes).then(|| ver.to_string()), view: route.view, lang: route.lang, ..Route::default() })).collect::<Vec<_>>()}
+                navigate={navigate.clone()} />
+        },
+        _ if !errors.is_empty() => html! {
+            <>{ for errors.iter().map(|e| html! {
+                <ErrorPanel {lang} title={AttrValue::from(s.error_title)} file={AttrValue::from(e.file.clone())} reasons={e.reasons.clone()} navigate={navigate.clone()} />
+            }) }</>
+        },
+        _ if loading => html! { <p class="pl-loading" role="status" data-testid="loading">{ s.loading }</p> },
+        Target::One(p, _) => {
+            let doc = docs_ok[0].clone();
+            html! { <VersionPage {doc} policy={*p} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
+        }
+        Target::Pair(p, ..) => html! {
+            <>
+                <Header policy={*p} doc={docs_ok[1].clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} />
+                <ChangesView old={docs_ok[0].clone()} new={docs_ok[1].clone()} versions={p.versions.iter().map(|v| v.to_string()).collect::<Vec<_>>()}
+                    {lang} here={(*route).clone()} navigate={navigate.clone()} />
+            </>
+        },
+    };
+    html! {
+        <div class="policy-lens" lang={lang.tag()} ref={root} data-testid="policy-lens">
+            { body }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub policy: &'static BundledPolicy,
+    pub doc: Doc,
+    pub lang: Lang,
+    pub here: Route,
+    pub navigate: Callback<Route>,
+}
+
+/// Title, view tabs and the language switch.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let s = props.lang.strings();
+    let here = &props.here;
+    let tab = |view: View, label: &str| {
+        let to = Route { view, section: None, quote: None, change: None, ..here.clone() };
+        html! {
+            <li><RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-tab")} current={here.view == view}
+                testid={AttrValue::from(format!("tab-{}", view.as_str()))}>{ label.to_string() }</RouteLink></li>
+        }
+    };
+    let other = match props.lang {
+        Lang::En => (Lang::Zh, "中文"),
+        Lang::Zh => (Lang::En, "English"),
+    };
+    html! {
+        <header class="pl-header">
+            <div class="pl-title-row">
+                <h1 class="pl-title" lang={props.doc.language.clone()} data-testid="policy-title">{ props.doc.title.clone() }</h1>
+                <RouteLink to={Route { lang: Some(other.0), ..here.clone() }} navigate={props.navigate.clone()}
+                    class={classes!("pl-lang")} testid="lang-switch" label={AttrValue::from(format!("{}: {}", s.language, other.1))}>
+                    <span lang={other.0.tag()}>{ other.1 }</span>
+                </RouteLink>
+            </div>
+            <nav aria-label={s.app_name}>
+                <ul class="pl-tabs">
+                    { tab(View::Summary, s.view_summary) }
+                    if props.policy.versions.len() > 1 { { tab(View::Changes, s.view_changes) } }
+                    { tab(View::Full, s.view_full) }
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VersionPageProps {
+    pub doc: Doc,
+    pub policy: &'static BundledPolicy,
+    pub lang: Lang,
+    pub here: Route,
+    pub navigate: Callback<Route>,
+}
+
+/// The summary or full-text view of one version.
+#[component]
+pub fn VersionPage(props: &VersionPageProps) -> Html {
+    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| policy_lens_core::summarize(d)));
+    let previous = {
+        let vs = props.policy.versions;
+        vs.iter().position(|v| *v == props.doc.version).and_then(|i| i.checked_sub(1)).map(|i| AttrValue::from(vs[i]))
+    };
+    let header = html! { <Header policy={props.policy} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
+    match props.here.view {
+        View::Full => {
+            let highlight = props.here.section.clone().zip(props.here.quote.clone());
+            html! { <>{ header }<FullText doc={props.doc.clone()} lang={props.lang} {highlight} /></> }
+        }
+        _ => html! {
+            <>
+                { header }
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} />
+                <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
+            </>
+        },
+    }
+}

@@ -1,0 +1,233 @@
+//! Layer 1: the policy at a glance. Who, when, what is collected and why, who else gets it,
+//! where and how long it is kept, children, and your rights — each fact with its source.
+
+use policy_lens_core::{summary::DateKind, Coverage, Provenance};
+use yew::prelude::*;
+
+use crate::data::Doc;
+use crate::i18n::{self, Lang};
+use crate::route::{Route, View};
+use crate::route_link::RouteLink;
+use crate::source_link::SourceLink;
+
+#[derive(Properties, PartialEq)]
+pub struct AtAGlanceProps {
+    pub doc: Doc,
+    pub summary: crate::data::SharedSummary,
+    pub lang: Lang,
+    pub here: Route,
+    pub navigate: Callback<Route>,
+    /// The previous version of this policy, if there is one.
+    #[prop_or_default]
+    pub previous: Option<AttrValue>,
+}
+
+/// How many items a row shows before "+N more".
+const ROW_LIMIT: usize = 4;
+
+#[component]
+pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
+    let s = props.lang.strings();
+    let v = &props.doc;
+    let sum = &props.summary;
+    let f = &v.facets;
+    let plang = v.language.clone();
+    let src = |p: &Provenance| {
+        html! { <SourceLink source={p.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /> }
+    };
+    let gap = |facet: &str| -> Html {
+        let text = match sum.coverage(facet) {
+            Coverage::Stated => return html! {},
+            Coverage::NotStated => s.not_stated,
+            Coverage::SourceMissing => s.source_missing,
+            Coverage::NotReviewed => s.not_reviewed,
+        };
+        html! { <p class="pl-gap" data-testid={format!("gap-{facet}")}><span aria-hidden="true">{ "⚠ " }</span>{ text }</p> }
+    };
+    let more = |n: usize| -> Html {
+        if n > ROW_LIMIT {
+            html! { <span class="pl-more">{ format!("+{} {}", n - ROW_LIMIT, s.more) }</span> }
+        } else {
+            html! {}
+        }
+    };
+    let row = |id: &str, title: &str, body: Html| {
+        html! {
+            <div class="pl-row" id={format!("pl-facet-{id}")} data-testid={format!("glance-{id}")}>
+                <dt>{ title.to_string() }</dt>
+                <dd>{ body }</dd>
+            </div>
+        }
+    };
+
+    let who = html! {
+        <>
+            if let Some(c) = sum.controller() {
+                <p><span class="pl-k">{ s.controller }{ ": " }</span><span lang={plang.clone()}>{ c.name.clone() }</span>{ " " }{ src(&c.source) }</p>
+            }
+            if let Some(o) = sum.operator() {
+                <p><span class="pl-k">{ s.operator }{ ": " }</span><span lang={plang.clone()}>{ o.name.clone() }</span>{ " " }{ src(&o.source) }</p>
+            }
+            <ul class="pl-inline-list" data-testid="contacts">
+                { for f.contacts.items.iter().map(|c| {
+                    let value = c.value.clone();
+                    let href = match c.kind {
+                        policy_lens_core::ContactKind::Email => Some(format!("mailto:{value}")),
+                        policy_lens_core::ContactKind::Phone => Some(format!("tel:{}", value.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>())),
+                        _ => None,
+                    };
+                    html! {
+                        <li>
+                            <span class="pl-k">{ i18n::contact(props.lang, c.kind) }{ ": " }</span>
+                            if let Some(href) = href {
+                                <a href={href} lang={plang.clone()}>{ value }</a>
+                            } else {
+                                <span lang={plang.clone()}>{ value }</span>
+                            }
+                            { " " }{ src(&c.source) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            { gap("contacts") }
+        </>
+    };
+
+    let when = html! {
+        <p>
+            { for sum.dates().iter().map(|(k, d)| {
+                let label = match k { DateKind::Updated => s.updated, DateKind::Effective => s.effective, DateKind::Released => s.released };
+                html! { <span class="pl-date">{ label }{ " " }<time datetime={d.date.clone()}>{ d.date.clone() }</time>{ " " }{ src(&d.source) }</span> }
+            }) }
+            <span class="pl-date pl-muted">{ s.data_version }{ " " }{ v.version.clone() }</span>
+        </p>
+    };
+
+    let collected = html! {
+        <>
+            <ul class="pl-chips" data-testid="categories">
+                { for sum.collected().iter().map(|g| html! {
+                    <li class={classes!("pl-chip", g.sensitive.then_some("pl-sensitive"))}>
+                        { i18n::category(props.lang, g.category) }
+                        if g.sensitive {
+                            <span class="pl-badge">{ " · " }{ s.sensitive }</span>
+                        }
+                        <span class="pl-count">{ format!(" {}", g.items.len()) }</span>
+                        { " " }{ src(&g.items[0].source) }
+                    </li>
+                }) }
+            </ul>
+            { gap("data_collected") }
+        </>
+    };
+
+    let why = html! {
+        <>
+            <ul class="pl-list" lang={plang.clone()}>
+                { for f.purposes.items.iter().take(ROW_LIMIT).map(|p| html! { <li>{ p.text.clone() }{ " " }{ src(&p.source) }</li> }) }
+            </ul>
+            { more(f.purposes.items.len()) }
+            { gap("purposes") }
+        </>
+    };
+
+    let who_else = html! {
+        <>
+            <ul class="pl-inline-list" data-testid="recipients">
+                { for sum.recipients().iter().map(|(k, n)| {
+                    let first = f.recipients.items.iter().find(|r| r.kind == *k).map(|r| r.source.clone());
+                    html! { <li>{ i18n::recipient(props.lang, *k) }{ format!(" ({n})") }{ " " }{ for first.as_ref().map(src) }</li> }
+                }) }
+                <li data-testid="sdk-count">{ s.sdks }{ format!(": {}", sum.sdk_count()) }</li>
+            </ul>
+            if !f.sdks.items.is_empty() {
+                <p class="pl-sdks" lang={plang.clone()}>
+                    { for f.sdks.items.iter().map(|x| html! { <span class="pl-sdk">{ x.name.clone() }{ " " }{ src(&x.source) }</span> }) }
+                </p>
+            }
+            { gap("recipients") }
+            { gap("sdks") }
+        </>
+    };
+
+    let stored = html! {
+        <>
+            { for f.storage.items.iter().map(|x| html! {
+                <p><span lang={plang.clone()}>{ x.location.clone().unwrap_or_else(|| x.text.clone()) }</span>{ " · " }{ i18n::cross_border(props.lang, x.cross_border) }{ " " }{ src(&x.source) }</p>
+            }) }
+            { gap("storage") }
+        </>
+    };
+    let kept = html! {
+        <>
+            { for f.retention.items.iter().take(2).map(|x| html! { <p lang={plang.clone()}>{ x.text.clone() }{ " " }{ src(&x.source) }</p> }) }
+            { gap("retention") }
+        </>
+    };
+    let children = html! {
+        <>
+            { for f.children.items.iter().take(2).map(|x| html! {
+                <p>
+                    if let Some(age) = x.age { <span>{ format!("{} {age} · ", s.age_under) }</span> }
+                    if x.parental_consent == Some(true) { <span>{ s.parental_consent }{ " · " }</span> }
+                    <span lang={plang.clone()}>{ x.text.clone() }</span>{ " " }{ src(&x.source) }
+                </p>
+            }) }
+            { gap("children") }
+        </>
+    };
+    let rights = html! {
+        <>
+            <ul class="pl-rights" data-testid="rights">
+                { for f.rights.items.iter().map(|r| html! {
+                    <li>
+                        <span class="pl-k">{ i18n::right(props.lang, r.right) }</span>
+                        if !r.how.is_empty() {
+                            { ": " }
+                            <span lang={plang.clone()}>
+                                { r.how.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(" / ") }
+                            </span>
+                        }
+                        if let Some(t) = &r.response_time {
+                            <span class="pl-muted">{ format!(" · {} ", s.response_time) }<span lang={plang.clone()}>{ t.clone() }</span></span>
+                        }
+                        { " " }{ src(&r.source) }
+                    </li>
+                }) }
+            </ul>
+            { gap("rights") }
+        </>
+    };
+
+    let cut: Vec<_> = v.completeness.iter().collect();
+    html! {
+        <section class="pl-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance">
+            <div class="pl-glance-head">
+                <h2 id="pl-glance-title">{ s.at_a_glance }</h2>
+                if let Some(prev) = &props.previous {
+                    <RouteLink to={Route { view: View::Changes, from: Some(prev.to_string()), to: Some(v.version.clone()), version: None, section: None, quote: None, ..props.here.clone() }}
+                        navigate={props.navigate.clone()} class={classes!("pl-changed-badge")} testid="changed-badge">
+                        { s.changed_since }{ " " }{ prev.clone() }
+                    </RouteLink>
+                }
+            </div>
+            if !cut.is_empty() {
+                <div class="pl-notice" role="note" data-testid="source-cut">
+                    <strong>{ s.source_cut }{ ": " }</strong>
+                    { for cut.iter().map(|c| html! { <span>{ c.note.clone() }{ " " }</span> }) }
+                </div>
+            }
+            <dl class="pl-rows">
+                { row("who", s.who, who) }
+                { row("when", s.when, when) }
+                { row("data_collected", s.collected, collected) }
+                { row("purposes", s.why, why) }
+                { row("recipients", s.who_else, who_else) }
+                { row("storage", s.stored, stored) }
+                { row("retention", s.kept, kept) }
+                { row("children", s.children, children) }
+                { row("rights", s.rights, rights) }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! Loading version files: bundled ones by id and version, or a host-given URL. Everything
+//! fetched is validated with the same rules as the CLI, and every failure becomes a
+//! [`LoadError`] naming the file and the reason.
+
+use std::rc::Rc;
+
+use policy_lens_core::PolicyVersion;
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+/// A policy bundled with this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundledPolicy {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub language: &'static str,
+    /// Oldest first.
+    pub versions: &'static [&'static str],
+}
+
+pub fn bundled(id: &str) -> Option<&'static BundledPolicy> {
+    BUNDLED.iter().find(|p| p.id == id)
+}
+
+/// A loaded version, shared between components and compared by identity.
+#[derive(Debug, Clone)]
+pub struct Doc(pub Rc<PolicyVersion>);
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Doc {
+    type Target = PolicyVersion;
+    fn deref(&self) -> &PolicyVersion {
+        &self.0
+    }
+}
+
+/// A computed summary, shared and compared by identity.
+#[derive(Debug, Clone)]
+pub struct SharedSummary(pub Rc<policy_lens_core::Summary>);
+
+impl PartialEq for SharedSummary {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedSummary {
+    type Target = policy_lens_core::Summary;
+    fn deref(&self) -> &policy_lens_core::Summary {
+        &self.0
+    }
+}
+
+/// Why a version could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub reasons: Vec<String>,
+}
+
+/// The path of a bundled version file, relative to the widget's base URL.
+pub fn version_path(id: &str, version: &str) -> String {
+    format!("policies/{id}/{version}.json")
+}
+
+/// Parses and validates fetched bytes.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Doc, LoadError> {
+    policy_lens_core::parse_version(file, bytes)
+        .map(|v| Doc(Rc::new(v)))
+        .map_err(|problems| LoadError {
+            file: file.to_string(),
+            reasons: problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect(),
+        })
+}
+
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the request failed (network error)".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(|_| "unreadable body".to_string())?)
+        .await
+        .map_err(|_| "unreadable body".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Loads a version from `url`, validating it.
+#[cfg(target_arch = "wasm32")]
+pub async fn load(url: &str) -> Result<Doc, LoadError> {
+    match fetch(url).await {
+        Ok(bytes) => parse(url, &bytes),
+        Err(reason) => Err(LoadError {
+            file: url.to_string(),
+            reasons: vec![reason],
+        }),
+    }
+}

@@ -1,0 +1,112 @@
+//! The few DOM effects the widget needs. Natively (SSR tests) they do nothing.
+
+use yew::NodeRef;
+
+/// Scrolls the first element matching `selector` inside `root` into view and focuses it when
+/// it is focusable.
+pub fn scroll_to(root: &NodeRef, selector: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = root.cast::<web_sys::Element>() {
+            if let Ok(Some(found)) = el.query_selector(selector) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                if !reduced_motion() {
+                    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                }
+                found.scroll_into_view_with_scroll_into_view_options(&opts);
+                if let Ok(h) = found.dyn_into::<web_sys::HtmlElement>() {
+                    if h.has_attribute("tabindex") {
+                        let _ = h.focus();
+                    }
+                }
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (root, selector);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The element hosting the widget: the shadow host, or the mount element.
+#[cfg(target_arch = "wasm32")]
+pub fn host_of(root: &NodeRef) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let el = root.cast::<web_sys::Element>()?;
+    let node = el.get_root_node();
+    if let Ok(sr) = node.dyn_into::<web_sys::ShadowRoot>() {
+        return Some(sr.host());
+    }
+    el.parent_element()
+}
+
+/// Dispatches a bubbling, composed `policy-lens:<name>` event on the host with a JSON detail.
+pub fn emit(root: &NodeRef, name: &str, detail: &[(&str, String)]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(host) = host_of(root) else { return };
+        let obj = js_sys::Object::new();
+        for (k, v) in detail {
+            let _ = js_sys::Reflect::set(&obj, &(*k).into(), &v.into());
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&obj);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&format!("policy-lens:{name}"), &init) {
+            let _ = host.dispatch_event(&ev);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (root, name, detail);
+}
+
+/// Marks the host ready (`data-ready`) and fires `policy-lens:ready`.
+pub fn signal_ready(root: &NodeRef, detail: &[(&str, String)]) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(host) = host_of(root) {
+        let _ = host.set_attribute("data-ready", "true");
+    }
+    emit(root, "ready", detail);
+}
+
+/// The browser's preferred language, if any.
+pub fn navigator_language() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.navigator().language())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The current URL query (full-page mode).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn location_query() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Pushes a history entry for `query` (full-page mode).
+pub fn push_query(query: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        if let Ok(h) = w.history() {
+            let path = w.location().pathname().unwrap_or_default();
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = query;
+}

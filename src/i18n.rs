@@ -1,0 +1,364 @@
+//! The catalogue of UI strings, in English and Simplified Chinese. Policy text is never
+//! translated: it is shown in its own language with a `lang` attribute.
+
+use policy_lens_core::{
+    ChannelKind, ContactKind, CrossBorder, DataCategory, PermissionKind, RecipientKind, RightKind,
+};
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// Parses `en`, `en-GB`, `zh`, `zh-CN`, `zh-Hans`…; anything else is `None`.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag of the UI language.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}
+
+/// Every UI string. A missing translation is a compile error.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub start_title: &'static str,
+    pub start_intro: &'static str,
+    pub versions: &'static str,
+    pub view_summary: &'static str,
+    pub view_changes: &'static str,
+    pub view_full: &'static str,
+    pub loading: &'static str,
+    pub at_a_glance: &'static str,
+    pub who: &'static str,
+    pub controller: &'static str,
+    pub operator: &'static str,
+    pub contact: &'static str,
+    pub when: &'static str,
+    pub updated: &'static str,
+    pub effective: &'static str,
+    pub released: &'static str,
+    pub data_version: &'static str,
+    pub collected: &'static str,
+    pub sensitive: &'static str,
+    pub why: &'static str,
+    pub who_else: &'static str,
+    pub sdks: &'static str,
+    pub stored: &'static str,
+    pub kept: &'static str,
+    pub children: &'static str,
+    pub rights: &'static str,
+    pub security: &'static str,
+    pub permissions: &'static str,
+    pub scenarios: &'static str,
+    pub major_changes: &'static str,
+    pub source: &'static str,
+    pub show_source: &'static str,
+    pub not_stated: &'static str,
+    pub source_missing: &'static str,
+    pub not_reviewed: &'static str,
+    pub source_cut: &'static str,
+    pub data_quality: &'static str,
+    pub changed_since: &'static str,
+    pub sections: &'static str,
+    pub read_section: &'static str,
+    pub no_facts: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub next: &'static str,
+    pub previous: &'static str,
+    pub matches: &'static str,
+    pub no_matches: &'static str,
+    pub error_title: &'static str,
+    pub unknown_policy: &'static str,
+    pub unknown_version: &'static str,
+    pub valid_choices: &'static str,
+    pub language: &'static str,
+    pub more: &'static str,
+    pub response_time: &'static str,
+    pub cross_border_no: &'static str,
+    pub cross_border_yes: &'static str,
+    pub cross_border_conditional: &'static str,
+    pub cross_border_unstated: &'static str,
+    pub age_under: &'static str,
+    pub parental_consent: &'static str,
+    pub compare: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub full_text_of: &'static str,
+    pub items: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    app_name: "Policy Lens",
+    start_title: "Bundled privacy policies",
+    start_intro: "Pick a policy to read its summary, its full text, or what changed between versions.",
+    versions: "Versions",
+    view_summary: "Summary",
+    view_changes: "What changed",
+    view_full: "Full text",
+    loading: "Loading the policy…",
+    at_a_glance: "At a glance",
+    who: "Who",
+    controller: "Controller",
+    operator: "Operator",
+    contact: "Contact",
+    when: "When",
+    updated: "Updated",
+    effective: "Effective",
+    released: "Released",
+    data_version: "Our copy",
+    collected: "What is collected",
+    sensitive: "sensitive",
+    why: "Why",
+    who_else: "Who else gets it",
+    sdks: "Third-party SDKs",
+    stored: "Where it is stored",
+    kept: "How long it is kept",
+    children: "Children",
+    rights: "Your rights",
+    security: "Security",
+    permissions: "Device permissions",
+    scenarios: "Service scenarios",
+    major_changes: "What counts as a major change",
+    source: "source",
+    show_source: "Show the source sentence",
+    not_stated: "Not stated in this policy.",
+    source_missing: "Our source text is cut off before this part.",
+    not_reviewed: "Not reviewed yet.",
+    source_cut: "The source text is incomplete",
+    data_quality: "About this data",
+    changed_since: "Changed since",
+    sections: "The policy's sections",
+    read_section: "Read this section",
+    no_facts: "No summarised facts cite this section.",
+    search: "Search in the policy",
+    search_placeholder: "Search…",
+    next: "Next",
+    previous: "Previous",
+    matches: "matches",
+    no_matches: "No matches",
+    error_title: "This policy cannot be shown",
+    unknown_policy: "There is no bundled policy with this id",
+    unknown_version: "This policy has no version",
+    valid_choices: "Valid choices",
+    language: "Language",
+    more: "more",
+    response_time: "Response time",
+    cross_border_no: "stays in the country",
+    cross_border_yes: "transferred abroad",
+    cross_border_conditional: "abroad only under conditions",
+    cross_border_unstated: "cross-border transfer not stated",
+    age_under: "Children are users under",
+    parental_consent: "parental consent required",
+    compare: "Compare",
+    from: "From",
+    to: "To",
+    full_text_of: "Full text",
+    items: "items",
+};
+
+pub static ZH: Strings = Strings {
+    app_name: "政策透镜",
+    start_title: "内置的隐私政策",
+    start_intro: "选择一项政策，查看摘要、全文，或不同版本之间的变化。",
+    versions: "版本",
+    view_summary: "摘要",
+    view_changes: "变化",
+    view_full: "全文",
+    loading: "正在加载政策…",
+    at_a_glance: "一览",
+    who: "谁在处理",
+    controller: "处理者",
+    operator: "运营者",
+    contact: "联系方式",
+    when: "日期",
+    updated: "更新",
+    effective: "生效",
+    released: "发布",
+    data_version: "本副本",
+    collected: "收集哪些信息",
+    sensitive: "敏感",
+    why: "用途",
+    who_else: "还有谁会获得",
+    sdks: "第三方SDK",
+    stored: "存储地点",
+    kept: "保存期限",
+    children: "未成年人",
+    rights: "您的权利",
+    security: "安全措施",
+    permissions: "设备权限",
+    scenarios: "业务场景",
+    major_changes: "何为重大变更",
+    source: "出处",
+    show_source: "查看原文句子",
+    not_stated: "本政策未说明。",
+    source_missing: "我们的原文在此部分之前中断。",
+    not_reviewed: "尚未审核。",
+    source_cut: "原文不完整",
+    data_quality: "关于本数据",
+    changed_since: "有变化，自",
+    sections: "政策章节",
+    read_section: "阅读本节",
+    no_facts: "摘要中没有引用本节的内容。",
+    search: "在政策中搜索",
+    search_placeholder: "搜索…",
+    next: "下一个",
+    previous: "上一个",
+    matches: "处匹配",
+    no_matches: "没有匹配",
+    error_title: "无法显示此政策",
+    unknown_policy: "没有此编号的内置政策",
+    unknown_version: "此政策没有该版本",
+    valid_choices: "可选项",
+    language: "语言",
+    more: "更多",
+    response_time: "答复时限",
+    cross_border_no: "境内存储",
+    cross_border_yes: "会向境外传输",
+    cross_border_conditional: "仅在特定条件下出境",
+    cross_border_unstated: "未说明是否出境",
+    age_under: "未成年人年龄界限：未满",
+    parental_consent: "需监护人同意",
+    compare: "比较",
+    from: "从",
+    to: "到",
+    full_text_of: "全文",
+    items: "项",
+};
+
+pub fn category(lang: Lang, c: DataCategory) -> &'static str {
+    use DataCategory::*;
+    let (en, zh) = match c {
+        Contact => ("Contact details", "联系方式"),
+        Identity => ("Identity", "身份信息"),
+        IdentityDocument => ("ID documents", "身份证件"),
+        PreciseLocation => ("Location", "位置信息"),
+        Vehicle => ("Vehicle data / VIN", "车辆信息"),
+        DrivingBehaviour => ("Driving behaviour", "驾驶行为"),
+        DeviceIdentifiers => ("Device identifiers", "设备标识"),
+        Biometrics => ("Biometrics", "生物识别"),
+        AudioVideo => ("Audio & video", "音视频"),
+        Payment => ("Payment & transactions", "支付与交易"),
+        AddressBook => ("Address book", "通讯录"),
+        Account => ("Account", "账号信息"),
+        Usage => ("Usage & logs", "使用记录"),
+        Health => ("Health", "健康信息"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn recipient(lang: Lang, k: RecipientKind) -> &'static str {
+    use RecipientKind::*;
+    let (en, zh) = match k {
+        Affiliate => ("Affiliates", "关联方"),
+        Partner => ("Partners", "合作方"),
+        Processor => ("Processors", "受托处理方"),
+        Dealer => ("Dealers", "授权经销商"),
+        Authority => ("Authorities", "政府机关"),
+        PublicDisclosure => ("Public disclosure", "公开披露"),
+        Merger => ("Mergers & transfers", "合并转让"),
+        _ => ("Others", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn right(lang: Lang, k: RightKind) -> &'static str {
+    use RightKind::*;
+    let (en, zh) = match k {
+        Access => ("Access", "查阅"),
+        Correction => ("Correction", "更正"),
+        Deletion => ("Deletion", "删除"),
+        WithdrawConsent => ("Withdraw consent", "撤回同意"),
+        AccountCancellation => ("Delete account", "注销账号"),
+        Copy => ("Get a copy", "获取副本"),
+        AutomatedDecision => ("Automated decisions", "自动化决策"),
+        Complaint => ("Complain", "投诉"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn permission(lang: Lang, k: PermissionKind) -> &'static str {
+    use PermissionKind::*;
+    let (en, zh) = match k {
+        Camera => ("Camera", "相机"),
+        Album => ("Photos", "相册"),
+        Location => ("Location", "位置"),
+        Phone => ("Phone", "电话"),
+        Microphone => ("Microphone", "麦克风"),
+        Bluetooth => ("Bluetooth", "蓝牙"),
+        Notifications => ("Notifications", "通知"),
+        Storage => ("Storage", "存储"),
+        Contacts => ("Contacts", "通讯录"),
+        Calendar => ("Calendar", "日历"),
+        Network => ("Network", "网络"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn contact(lang: Lang, k: ContactKind) -> &'static str {
+    use ContactKind::*;
+    let (en, zh) = match k {
+        Phone => ("Phone", "电话"),
+        Email => ("Email", "邮箱"),
+        Address => ("Address", "地址"),
+        Responsible => ("Responsible", "负责人/部门"),
+        Web => ("Web", "网址"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn channel(lang: Lang, k: ChannelKind) -> &'static str {
+    use ChannelKind::*;
+    let (en, zh) = match k {
+        AppPath => ("In the app", "在应用中"),
+        Email => ("Email", "邮箱"),
+        Phone => ("Phone", "电话"),
+        Post => ("Post", "邮寄"),
+        Web => ("Web", "网页"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
+}
+
+pub fn cross_border(lang: Lang, c: CrossBorder) -> &'static str {
+    let s = lang.strings();
+    match c {
+        CrossBorder::No => s.cross_border_no,
+        CrossBorder::Yes => s.cross_border_yes,
+        CrossBorder::Conditional => s.cross_border_conditional,
+        CrossBorder::Unstated => s.cross_border_unstated,
+    }
+}
+
+fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}

@@ -1,0 +1,41 @@
+//! # Policy Lens widget
+//!
+//! A Yew component that renders a privacy policy as a layered summary, its sections and its
+//! full text, and what changed between two versions. All domain logic lives in
+//! `policy-lens-core`; this crate renders it, keeps the route, and embeds the widget in pages
+//! (full page, script tag, custom element).
+
+mod app;
+mod at_a_glance;
+mod changes_view;
+pub mod data;
+mod dom;
+mod error_panel;
+mod full_text;
+pub mod i18n;
+pub mod route;
+mod route_link;
+mod section_list;
+mod source_link;
+mod start_page;
+
+pub use app::{App, AppProps};
+pub use data::Doc;
+pub use i18n::Lang;
+pub use route::{Route, View};
+
+/// Mounts the full-page widget into `#policy-lens`, taking the route from the URL.
+#[cfg(target_arch = "wasm32")]
+pub fn start_page() {
+    let document = gloo::utils::document();
+    if let Some(el) = document.get_element_by_id("policy-lens") {
+        let base = el.get_attribute("data-base").unwrap_or_default();
+        let props = AppProps {
+            route: Route::from_query(&dom::location_query()),
+            full_page: true,
+            base: base.into(),
+            preloaded: Vec::new(),
+        };
+        yew::Renderer::<App>::with_root_and_props(el, props).render();
+    }
+}

@@ -1,0 +1,42 @@
+//! A link to a place in the widget: a real `href` (so it can be opened in a new tab or copied)
+//! that navigates in place when clicked.
+
+use yew::prelude::*;
+
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct RouteLinkProps {
+    pub to: Route,
+    pub navigate: Callback<Route>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub current: bool,
+    pub children: Html,
+}
+
+#[component]
+pub fn RouteLink(props: &RouteLinkProps) -> Html {
+    let onclick = {
+        let to = props.to.clone();
+        let navigate = props.navigate.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                e.prevent_default();
+                navigate.emit(to.clone());
+            }
+        })
+    };
+    html! {
+        <a href={props.to.to_query()} class={props.class.clone()} {onclick}
+           data-testid={props.testid.clone()} aria-label={props.label.clone()}
+           aria-current={props.current.then_some("page")}>
+            { props.children.clone() }
+        </a>
+    }
+}

@@ -1,0 +1,95 @@
+//! Layer 2: the policy's own sections in its own order, each a WAI-ARIA accordion item with a
+//! digest of the facts that cite it.
+
+use std::collections::HashSet;
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::route::{Route, View};
+use crate::route_link::RouteLink;
+
+#[derive(Properties, PartialEq)]
+pub struct SectionListProps {
+    pub summary: crate::data::SharedSummary,
+    pub lang: Lang,
+    pub policy_lang: AttrValue,
+    pub here: Route,
+    pub navigate: Callback<Route>,
+}
+
+fn facet_label(lang: Lang, facet: &str) -> &'static str {
+    let s = lang.strings();
+    match facet {
+        "data_collected" => s.collected,
+        "purposes" => s.why,
+        "scenarios" => s.scenarios,
+        "recipients" => s.who_else,
+        "sdks" => s.sdks,
+        "permissions" => s.permissions,
+        "retention" => s.kept,
+        "storage" => s.stored,
+        "security" => s.security,
+        "children" => s.children,
+        "rights" => s.rights,
+        "contacts" => s.contact,
+        _ => s.major_changes,
+    }
+}
+
+#[component]
+pub fn SectionList(props: &SectionListProps) -> Html {
+    let s = props.lang.strings();
+    let open = use_state(HashSet::<String>::new);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |id: String| {
+            let mut next = (*open).clone();
+            if !next.remove(&id) {
+                next.insert(id);
+            }
+            open.set(next);
+        })
+    };
+    // Top-level and second-level sections; deeper ones are reached through the full text.
+    let items = props.summary.sections().iter().filter(|d| d.depth <= 1 && !d.title.is_empty());
+    html! {
+        <section class="pl-sections" aria-labelledby="pl-sections-title" data-testid="sections">
+            <h2 id="pl-sections-title">{ s.sections }</h2>
+            <div class="pl-accordion">
+                { for items.map(|d| {
+                    let expanded = open.contains(&d.id);
+                    let btn = format!("pl-acc-btn-{}", d.id);
+                    let panel = format!("pl-acc-panel-{}", d.id);
+                    let onclick = { let toggle = toggle.clone(); let id = d.id.clone(); Callback::from(move |_: MouseEvent| toggle.emit(id.clone())) };
+                    let total: usize = d.counts.iter().map(|(_, n)| n).sum();
+                    html! {
+                        <div class={classes!("pl-acc-item", (d.depth > 0).then_some("pl-acc-nested"))} key={d.id.clone()}>
+                            <h3 class="pl-acc-heading">
+                                <button type="button" id={btn.clone()} class="pl-acc-button" aria-expanded={expanded.to_string()}
+                                    aria-controls={panel.clone()} {onclick} data-testid={format!("section-toggle-{}", d.id)}>
+                                    <span class="pl-acc-icon" aria-hidden="true">{ if expanded { "−" } else { "+" } }</span>
+                                    <span lang={props.policy_lang.clone()}>{ d.title.clone() }</span>
+                                    if total > 0 { <span class="pl-count">{ format!(" {total}") }</span> }
+                                </button>
+                            </h3>
+                            <div id={panel} role="region" aria-labelledby={btn} class="pl-acc-panel" hidden={!expanded}
+                                data-testid={format!("section-panel-{}", d.id)}>
+                                if d.counts.is_empty() {
+                                    <p class="pl-muted">{ s.no_facts }</p>
+                                } else {
+                                    <p class="pl-digest">
+                                        { for d.counts.iter().map(|(f, n)| html! { <span class="pl-chip">{ facet_label(props.lang, f) }{ format!(" {n}") }</span> }) }
+                                    </p>
+                                    <p class="pl-key-items" lang={props.policy_lang.clone()}>{ d.key_items.join(" · ") }</p>
+                                }
+                                <RouteLink to={Route { view: View::Full, section: Some(d.id.clone()), quote: None, ..props.here.clone() }}
+                                    navigate={props.navigate.clone()} testid="read-section">{ s.read_section }</RouteLink>
+                            </div>
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}

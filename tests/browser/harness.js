@@ -1,0 +1,74 @@
+// Shared browser-test harness: serves dist/ on 127.0.0.1 and drives Debian's Chromium with
+// playwright-core. Every page is watched: a page error, a console error, a failed request or
+// a request to another origin fails the test that made it.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = path.join(root, 'dist');
+export const shots = path.join(root, 'tests', 'screenshots');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/// Starts a static server on an ephemeral port. `headers(urlPath)` may add response headers.
+export async function serve({ headers = () => ({}), dir = dist } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let p = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = path.join(dir, p);
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/// Opens a watched page. `problems` collects page errors, console errors, failed requests and
+/// requests to other origins; `requests` lists every URL requested.
+export async function open(browser, origin, { viewport = { width: 1280, height: 800 }, colorScheme = 'light', locale = 'en-US', allowErrors = false, javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale, javaScriptEnabled });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !allowErrors) problems.push(`console error: ${m.text()}`); });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => {
+    requests.push(r.url());
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request to another origin: ${u}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400 && !allowErrors) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return { context, page, problems, requests };
+}
+
+/// Navigates and waits for the widget's ready signal (never a sleep).
+export async function gotoReady(page, url, selector = '#policy-lens') {
+  await page.goto(url);
+  await page.waitForSelector(`${selector}[data-ready]`, { state: 'attached', timeout: 15000 });
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
+}
