@@ -67,8 +67,12 @@ enum Target {
 }
 
 fn resolve(route: &Route) -> Target {
-    let Some(id) = &route.policy else { return Target::Start };
-    let Some(p) = data::bundled(id) else { return Target::UnknownPolicy(id.clone()) };
+    let Some(id) = &route.policy else {
+        return Target::Start;
+    };
+    let Some(p) = data::bundled(id) else {
+        return Target::UnknownPolicy(id.clone());
+    };
     let latest = p.versions.last().map(|v| v.to_string()).unwrap_or_default();
     let check = |v: &str| p.versions.contains(&v);
     if route.view == View::Changes {
@@ -116,7 +120,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = route
         .lang
-        .or_else(|| crate::dom::navigator_language().as_deref().and_then(Lang::parse))
+        .or_else(|| {
+            crate::dom::navigator_language()
+                .as_deref()
+                .and_then(Lang::parse)
+        })
         .unwrap_or_default();
     let s = lang.strings();
     let target = resolve(&route);
@@ -129,11 +137,15 @@ pub fn App(props: &AppProps) -> Html {
             if full_page {
                 crate::dom::push_query(&next.to_query());
             }
-            crate::dom::emit(&root, "navigate", &[
-                ("view", next.view.as_str().to_string()),
-                ("section", next.section.clone().unwrap_or_default()),
-                ("change", next.change.clone().unwrap_or_default()),
-            ]);
+            crate::dom::emit(
+                &root,
+                "navigate",
+                &[
+                    ("view", next.view.as_str().to_string()),
+                    ("section", next.section.clone().unwrap_or_default()),
+                    ("change", next.change.clone().unwrap_or_default()),
+                ],
+            );
             route.set(next);
         })
     };
@@ -183,8 +195,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let loaded: Vec<Option<&Result<Doc, LoadError>>> =
-        needed.iter().map(|(id, v)| docs.map.get(&key(id, v))).collect();
+    let loaded: Vec<Option<&Result<Doc, LoadError>>> = needed
+        .iter()
+        .map(|(id, v)| docs.map.get(&key(id, v)))
+        .collect();
     let loading = loaded.iter().any(Option::is_none);
 
     // Ready once the first complete render is on screen.
@@ -201,19 +215,32 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // Errors are reported to the host too.
-    let errors: Vec<LoadError> = loaded.iter().flatten().filter_map(|r| r.as_ref().err().cloned()).collect();
+    let errors: Vec<LoadError> = loaded
+        .iter()
+        .flatten()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .collect();
     {
         let root = root.clone();
         use_effect_with(errors.clone(), move |errors| {
             for e in errors {
-                crate::dom::emit(&root, "error", &[("reason", format!("{}: {}", e.file, e.reasons.join("; ")))]);
+                crate::dom::emit(
+                    &root,
+                    "error",
+                    &[("reason", format!("{}: {}", e.file, e.reasons.join("; ")))],
+                );
             }
         });
     }
     // Bring a provenance quote or a section into view.
     {
         let root = root.clone();
-        let focus = (route.view, route.section.clone(), route.quote.clone(), loading);
+        let focus = (
+            route.view,
+            route.section.clone(),
+            route.quote.clone(),
+            loading,
+        );
         use_effect_with(focus, move |(view, section, quote, loading)| {
             if *loading || *view != View::Full {
                 return;
@@ -226,7 +253,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let docs_ok: Vec<Doc> = loaded.iter().flatten().filter_map(|r| r.as_ref().ok().cloned()).collect();
+    let docs_ok: Vec<Doc> = loaded
+        .iter()
+        .flatten()
+        .filter_map(|r| r.as_ref().ok().cloned())
+        .collect();
     let body = match &target {
         Target::Start => html! { <StartPage {lang} navigate={navigate.clone()} /> },
         Target::UnknownPolicy(id) => html! {
@@ -244,7 +275,9 @@ pub fn App(props: &AppProps) -> Html {
                 <ErrorPanel {lang} title={AttrValue::from(s.error_title)} file={AttrValue::from(e.file.clone())} reasons={e.reasons.clone()} navigate={navigate.clone()} />
             }) }</>
         },
-        _ if loading => html! { <p class="pl-loading" role="status" data-testid="loading">{ s.loading }</p> },
+        _ if loading => {
+            html! { <p class="pl-loading" role="status" data-testid="loading">{ s.loading }</p> }
+        }
         Target::One(p, _) => {
             let doc = docs_ok[0].clone();
             html! { <VersionPage {doc} policy={*p} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
@@ -279,7 +312,13 @@ pub fn Header(props: &HeaderProps) -> Html {
     let s = props.lang.strings();
     let here = &props.here;
     let tab = |view: View, label: &str| {
-        let to = Route { view, section: None, quote: None, change: None, ..here.clone() };
+        let to = Route {
+            view,
+            section: None,
+            quote: None,
+            change: None,
+            ..here.clone()
+        };
         html! {
             <li><RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-tab")} current={here.view == view}
                 testid={AttrValue::from(format!("tab-{}", view.as_str()))}>{ label.to_string() }</RouteLink></li>
@@ -321,10 +360,15 @@ pub struct VersionPageProps {
 /// The summary or full-text view of one version.
 #[component]
 pub fn VersionPage(props: &VersionPageProps) -> Html {
-    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| policy_lens_core::summarize(d)));
+    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| {
+        policy_lens_core::summarize(d)
+    }));
     let previous = {
         let vs = props.policy.versions;
-        vs.iter().position(|v| *v == props.doc.version).and_then(|i| i.checked_sub(1)).map(|i| AttrValue::from(vs[i]))
+        vs.iter()
+            .position(|v| *v == props.doc.version)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| AttrValue::from(vs[i]))
     };
     let header = html! { <Header policy={props.policy} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {

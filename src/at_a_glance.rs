@@ -212,10 +212,12 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 }
             </div>
             if !cut.is_empty() {
-                <div class="pl-notice" role="note" data-testid="source-cut">
-                    <strong>{ s.source_cut }{ ": " }</strong>
-                    { for cut.iter().map(|c| html! { <span>{ c.note.clone() }{ " " }</span> }) }
-                </div>
+                <details class="pl-notice" data-testid="source-cut">
+                    <summary><span aria-hidden="true">{ "⚠ " }</span>{ s.source_cut }{ format!(" ({})", cut.len()) }</summary>
+                    <ul lang="en">
+                        { for cut.iter().map(|c| html! { <li>{ c.note.clone() }</li> }) }
+                    </ul>
+                </details>
             }
             <dl class="pl-rows">
                 { row("who", s.who, who) }

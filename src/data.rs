@@ -74,7 +74,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Doc, LoadError> {
         .map(|v| Doc(Rc::new(v)))
         .map_err(|problems| LoadError {
             file: file.to_string(),
-            reasons: problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect(),
+            reasons: problems
+                .iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect(),
         })
 }
 
@@ -88,11 +91,18 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
         .map_err(|_| "the request failed (network error)".to_string())?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
     if !resp.ok() {
-        return Err(format!("the server answered {} {}", resp.status(), resp.status_text()));
+        return Err(format!(
+            "the server answered {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
     }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|_| "unreadable body".to_string())?)
-        .await
-        .map_err(|_| "unreadable body".to_string())?;
+    let buf = JsFuture::from(
+        resp.array_buffer()
+            .map_err(|_| "unreadable body".to_string())?,
+    )
+    .await
+    .map_err(|_| "unreadable body".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

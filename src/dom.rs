@@ -31,7 +31,11 @@ pub fn scroll_to(root: &NodeRef, selector: &str) {
 #[cfg(target_arch = "wasm32")]
 fn reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|m| m.matches())
 }
 
@@ -60,7 +64,9 @@ pub fn emit(root: &NodeRef, name: &str, detail: &[(&str, String)]) {
         init.set_bubbles(true);
         init.set_composed(true);
         init.set_detail(&obj);
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(&format!("policy-lens:{name}"), &init) {
+        if let Ok(ev) =
+            web_sys::CustomEvent::new_with_event_init_dict(&format!("policy-lens:{name}"), &init)
+        {
             let _ = host.dispatch_event(&ev);
         }
     }
@@ -92,7 +98,9 @@ pub fn navigator_language() -> Option<String> {
 pub fn location_query() -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
     }
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
@@ -104,7 +112,11 @@ pub fn push_query(query: &str) {
     if let Some(w) = web_sys::window() {
         if let Ok(h) = w.history() {
             let path = w.location().pathname().unwrap_or_default();
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
+            let _ = h.push_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{query}")),
+            );
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -25,7 +25,9 @@ fn match_ranges(text: &str, q: &str) -> Vec<std::ops::Range<usize>> {
     }
     let hay = text.to_ascii_lowercase();
     let needle = q.to_ascii_lowercase();
-    hay.match_indices(&needle).map(|(i, m)| i..i + m.len()).collect()
+    hay.match_indices(&needle)
+        .map(|(i, m)| i..i + m.len())
+        .collect()
 }
 
 /// The searchable strings of a section tree, in render order.
@@ -93,8 +95,12 @@ fn render_section(s: &Section, depth: usize, ctx: &Ctx<'_>, hl: Option<&(String,
     let quote = hl.filter(|(id, _)| *id == s.id).map(|(_, q)| q.as_str());
     // If the quote spans the heading, or cannot be found in one block, mark the whole section.
     let block_hit = quote.is_some_and(|q| {
-        s.blocks.iter().any(|b| find_ignoring_whitespace(&b.plain(), q).is_some())
-            || s.heading.as_deref().is_some_and(|h| find_ignoring_whitespace(h, q).is_some())
+        s.blocks
+            .iter()
+            .any(|b| find_ignoring_whitespace(&b.plain(), q).is_some())
+            || s.heading
+                .as_deref()
+                .is_some_and(|h| find_ignoring_whitespace(h, q).is_some())
     });
     let level = (depth + 2).min(6);
     let title = html! {
@@ -206,7 +212,11 @@ pub fn FullText(props: &FullTextProps) -> Html {
             }
         });
     }
-    let ctx = Ctx { query: &query, current: cur, counter: Cell::new(0) };
+    let ctx = Ctx {
+        query: &query,
+        current: cur,
+        counter: Cell::new(0),
+    };
     let status = if query.is_empty() {
         String::new()
     } else if total == 0 {

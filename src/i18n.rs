@@ -16,7 +16,11 @@ pub enum Lang {
 impl Lang {
     /// Parses `en`, `en-GB`, `zh`, `zh-CN`, `zh-Hans`…; anything else is `None`.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
             "zh" => Some(Lang::Zh),
@@ -113,7 +117,8 @@ pub struct Strings {
 pub static EN: Strings = Strings {
     app_name: "Policy Lens",
     start_title: "Bundled privacy policies",
-    start_intro: "Pick a policy to read its summary, its full text, or what changed between versions.",
+    start_intro:
+        "Pick a policy to read its summary, its full text, or what changed between versions.",
     versions: "Versions",
     view_summary: "Summary",
     view_changes: "What changed",

@@ -137,7 +137,10 @@ fn decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -168,16 +171,30 @@ mod tests {
             ..Route::default()
         };
         let q = r.to_query();
-        assert!(q.starts_with("?policy=zeekr&version=2025-11-10&view=full&lang=zh-CN"), "{q}");
+        assert!(
+            q.starts_with("?policy=zeekr&version=2025-11-10&view=full&lang=zh-CN"),
+            "{q}"
+        );
         assert_eq!(Route::from_query(&q), r);
     }
 
     #[test]
     fn garbage_gives_a_default_route_not_a_panic() {
-        for q in ["", "?", "?%", "?view=%zz&lang=xx&&=&policy", "?policy=%E4%B8", "?a=%", "?a=%4"] {
+        for q in [
+            "",
+            "?",
+            "?%",
+            "?view=%zz&lang=xx&&=&policy",
+            "?policy=%E4%B8",
+            "?a=%",
+            "?a=%4",
+        ] {
             let r = Route::from_query(q);
             assert_eq!(r.view, View::Summary, "{q}");
         }
-        assert_eq!(Route::from_query("?view=changes&from=a&to=b").view, View::Changes);
+        assert_eq!(
+            Route::from_query("?view=changes&from=a&to=b").view,
+            View::Changes
+        );
     }
 }

@@ -52,7 +52,11 @@ pub fn SectionList(props: &SectionListProps) -> Html {
         })
     };
     // Top-level and second-level sections; deeper ones are reached through the full text.
-    let items = props.summary.sections().iter().filter(|d| d.depth <= 1 && !d.title.is_empty());
+    let items = props
+        .summary
+        .sections()
+        .iter()
+        .filter(|d| d.depth <= 1 && !d.title.is_empty());
     html! {
         <section class="pl-sections" aria-labelledby="pl-sections-title" data-testid="sections">
             <h2 id="pl-sections-title">{ s.sections }</h2>

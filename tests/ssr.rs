@@ -1,0 +1,161 @@
+//! Native render tests of the widget's components through Yew's server renderer, asserting on
+//! the HTML a reader would get.
+
+use std::rc::Rc;
+
+use policy_lens::{App, AppProps, Doc, Lang, Route, View};
+use yew::LocalServerRenderer;
+
+fn load(rel: &str) -> Doc {
+    let path = format!("{}/policies/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap();
+    Doc(Rc::new(
+        policy_lens_core::parse_version(&path, &bytes).unwrap(),
+    ))
+}
+
+async fn render(route: Route, preloaded: Vec<Doc>) -> String {
+    let props = AppProps {
+        route,
+        full_page: false,
+        base: "".into(),
+        preloaded,
+    };
+    LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn route(policy: &str, version: &str, view: View, lang: Lang) -> Route {
+    Route {
+        policy: Some(policy.into()),
+        version: Some(version.into()),
+        view,
+        lang: Some(lang),
+        ..Route::default()
+    }
+}
+
+#[tokio::test]
+async fn start_page_lists_all_bundled_policies() {
+    let html = render(Route::default(), vec![]).await;
+    assert!(html.contains(r#"data-testid="start-page""#));
+    for id in ["infiniti", "mini-connected-drive", "kaiyang", "zeekr"] {
+        assert!(html.contains(&format!("policy-card-{id}")), "{id} missing");
+    }
+    assert!(
+        html.contains("?policy=zeekr&amp;view=changes"),
+        "the Zeekr card links to its changes"
+    );
+}
+
+#[tokio::test]
+async fn zeekr_summary_answers_the_four_questions_in_chinese() {
+    let doc = load("zeekr/2025-12-31.json");
+    let html = render(
+        route("zeekr", "2025-12-31", View::Summary, Lang::Zh),
+        vec![doc],
+    )
+    .await;
+    assert!(html.contains(r#"lang="zh-CN""#));
+    assert!(html.contains("一览"), "UI is in Chinese");
+    // Who do I contact?
+    assert!(html.contains("400-003-6036"));
+    assert!(html.contains("mailto:DataPrivacy@zeekrlife.com"));
+    // Is my location collected?
+    assert!(html.contains("位置信息"));
+    // Which SDKs?
+    assert!(html.contains("小米推送SDK"));
+    // How do I delete my account?
+    assert!(html.contains("注销账号"));
+    assert!(html.contains("“账号管理”"));
+    // Every fact has a source link, and there is a changed-since badge.
+    assert!(html.matches(r#"data-testid="source-link""#).count() > 20);
+    assert!(html.contains(r#"data-testid="changed-badge""#));
+    assert!(html.contains(
+        "?policy=zeekr&amp;view=changes&amp;lang=zh-CN&amp;from=2025-11-10&amp;to=2025-12-31"
+    ));
+}
+
+#[tokio::test]
+async fn sections_are_an_accordion_with_aria_wiring() {
+    let doc = load("mini-connected-drive/2023-11.json");
+    let html = render(
+        route("mini-connected-drive", "2023-11", View::Summary, Lang::En),
+        vec![doc],
+    )
+    .await;
+    assert!(html.contains(r#"aria-expanded="false""#));
+    assert!(html.contains(r#"aria-controls="pl-acc-panel-s1""#));
+    assert!(html.contains(r#"id="pl-acc-panel-s1" role="region" aria-labelledby="pl-acc-btn-s1""#));
+    assert!(html.contains("ConnectedDrive@bmw.com.cn"));
+}
+
+#[tokio::test]
+async fn cut_off_sources_show_a_notice_and_missing_facets_say_so() {
+    let doc = load("infiniti/2022-03-31.json");
+    let html = render(
+        route("infiniti", "2022-03-31", View::Summary, Lang::En),
+        vec![doc],
+    )
+    .await;
+    assert!(html.contains(r#"data-testid="source-cut""#));
+    assert!(html.contains(r#"data-testid="gap-rights""#));
+    assert!(html.contains("Our source text is cut off before this part."));
+    assert!(html.contains("400-890-9090"));
+}
+
+#[tokio::test]
+async fn full_text_highlights_the_quoted_sentence() {
+    let doc = load("kaiyang/2022-09-15.json");
+    let fact = doc.facets.sdks.items[0].source.clone();
+    let r = Route {
+        section: Some(fact.section.clone()),
+        quote: Some(fact.quote.clone()),
+        ..route("kaiyang", "2022-09-15", View::Full, Lang::En)
+    };
+    let html = render(r, vec![doc]).await;
+    assert!(html.contains(r#"data-testid="full-text""#));
+    let at = html
+        .find(r#"data-testid="source-highlight""#)
+        .expect("highlight");
+    let quote_start: String = fact.quote.chars().take(12).collect();
+    assert!(
+        html[at..].contains(&quote_start),
+        "the highlight holds the quote"
+    );
+    assert!(html.contains(r#"<table class="pl-table">"#));
+}
+
+#[tokio::test]
+async fn bad_ids_show_the_valid_choices() {
+    let html = render(route("nope", "1", View::Summary, Lang::En), vec![]).await;
+    assert!(html.contains(r#"data-testid="error-panel""#));
+    assert!(html.contains("There is no bundled policy with this id “nope”."));
+    assert!(html.contains("?policy=zeekr"));
+    let html = render(
+        route("zeekr", "2020-01-01", View::Summary, Lang::En),
+        vec![],
+    )
+    .await;
+    assert!(html.contains("This policy has no version “2020-01-01”"));
+    assert!(html.contains("2025-11-10") && html.contains("2025-12-31"));
+}
+
+#[tokio::test]
+async fn policy_text_is_escaped_never_markup() {
+    let mut v = (*load("kaiyang/2022-09-15.json").0).clone();
+    if let policy_lens_core::Block::Paragraph { text } = &mut v.sections[0].blocks[0] {
+        *text =
+            "<script>window.pwned=1</script><img src=x onerror=\"alert(1)\"> \u{202e}evil".into();
+    }
+    let html = render(
+        route("kaiyang", "2022-09-15", View::Full, Lang::En),
+        vec![Doc(Rc::new(v))],
+    )
+    .await;
+    assert!(!html.contains("<script>window.pwned"));
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;script&gt;"));
+}
