@@ -32,7 +32,7 @@ pub fn source_route(here: &Route, source: &Provenance) -> Route {
 #[component]
 pub fn SourceLink(props: &SourceLinkProps) -> Html {
     let s = props.lang.strings();
-    let label = format!("{}: “{}”", s.show_source, props.source.quote);
+    let label = format!("{} — {}: “{}”", s.source, s.show_source, props.source.quote);
     html! {
         <RouteLink to={source_route(&props.here, &props.source)} navigate={props.navigate.clone()}
             class={classes!("pl-source-link")} testid="source-link" label={AttrValue::from(label)}>

@@ -1,0 +1,153 @@
+// The layered summary, sections and full text, driven as a reader would: per bundled policy,
+// on a phone and a desktop, by mouse and keyboard, in both languages and both themes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, open, gotoReady, screenshot, root } from './harness.js';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// What a reader must find at a glance, per version: a contact, the location answer, the SDK
+// answer, and how to delete the account (or the notice that the source is cut off there).
+const cases = [
+  { id: 'infiniti', version: '2022-03-31', contact: '400-890-9090', location: 'Location', sdks: 'Third-party SDKs: 0', rights: 'Our source text is cut off before this part.' },
+  { id: 'mini-connected-drive', version: '2023-11', contact: 'ConnectedDrive@bmw.com.cn', location: 'Vehicle data', sdks: 'Third-party SDKs: 0', rights: 'Delete account' },
+  { id: 'kaiyang', version: '2022-09-15', contact: 'Our source text is cut off before this part.', location: 'Location', sdks: 'WeChat SDK', rights: 'Our source text is cut off before this part.' },
+  { id: 'zeekr', version: '2025-11-10', contact: '400-003-6036', location: 'Location', sdks: '小米推送SDK', rights: '“我的”-“设置”-“账号管理”' },
+  { id: 'zeekr', version: '2025-12-31', contact: 'DataPrivacy@zeekrlife.com', location: 'Location', sdks: '网易云信SDK', rights: '“我的”-“设置”-“账号管理”' },
+];
+
+for (const c of cases) {
+  test(`${c.id} ${c.version}: at a glance answers who, location, SDKs and account deletion`, async () => {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      const { page, problems, context } = await open(browser, server.origin, { viewport });
+      await gotoReady(page, `${server.origin}/?policy=${c.id}&version=${c.version}&lang=en`);
+      const glance = page.locator('[data-testid=at-a-glance]');
+      const text = await glance.innerText();
+      assert.ok(text.includes(c.contact), `contact ${c.contact} in: ${text.slice(0, 400)}`);
+      assert.ok((await page.locator('[data-testid=glance-data_collected]').innerText()).includes(c.location));
+      assert.ok((await page.locator('[data-testid=glance-recipients]').innerText()).includes(c.sdks));
+      assert.ok((await page.locator('[data-testid=glance-rights]').innerText()).includes(c.rights));
+      assert.ok(await page.locator('[data-testid=source-link]').count() > 0, 'facts have source links');
+      // Nothing overflows the phone screen sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+      await screenshot(page, `summary-${c.id}-${c.version}-${viewport.width}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+}
+
+test('sections expand and collapse with Enter and Space (WAI-ARIA accordion)', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=mini-connected-drive&lang=en`);
+  const button = page.locator('.pl-acc-button').first();
+  const panelId = await button.getAttribute('aria-controls');
+  const panel = page.locator(`#${panelId}`);
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.isVisible(), false);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await panel.isVisible(), true);
+  assert.match(await panel.innerText(), /Read this section/);
+  await page.keyboard.press('Space');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('search highlights matches with a count and next/previous', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=full&lang=en`);
+  await page.fill('[data-testid=search-input]', 'SDK');
+  const status = page.locator('[data-testid=search-status]');
+  await page.waitForFunction(() => /matches/.test(document.querySelector('[data-testid=search-status]').textContent));
+  const [, total] = (await status.innerText()).match(/1 \/ (\d+)/);
+  assert.ok(Number(total) >= 3, `SDK matches: ${total}`);
+  assert.equal(await page.locator('mark.pl-match').count(), Number(total));
+  await page.click('[data-testid=search-next]');
+  assert.match(await status.innerText(), new RegExp(`^2 / ${total}`));
+  await page.click('[data-testid=search-prev]');
+  await page.click('[data-testid=search-prev]');
+  assert.match(await status.innerText(), new RegExp(`^${total} / ${total}`));
+  assert.equal(await page.locator('mark.pl-match-current').innerText(), 'SDK');
+  await page.fill('[data-testid=search-input]', 'zzzz-not-there');
+  assert.equal(await status.innerText(), 'No matches');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const id of ['zeekr', 'kaiyang', 'mini-connected-drive', 'infiniti']) {
+  test(`${id}: a source link jumps to the quoted sentence and highlights it`, async () => {
+    const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
+    await gotoReady(page, `${server.origin}/?policy=${id}&lang=en`);
+    const link = page.locator('[data-testid=glance-who] [data-testid=source-link], [data-testid=glance-data_collected] [data-testid=source-link]').first();
+    const label = await link.getAttribute('aria-label');
+    const quote = label.slice(label.indexOf('“') + 1, label.lastIndexOf('”'));
+    await link.click();
+    const mark = page.locator('[data-testid=source-highlight]');
+    await mark.waitFor();
+    assert.match(page.url(), /view=full/);
+    const squash = (s) => s.replace(/\s+/g, '');
+    assert.ok(squash(await mark.innerText()).includes(squash(quote).slice(0, 20)), `highlight holds “${quote}”`);
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid=source-highlight]').getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    });
+    await screenshot(page, `provenance-${id}-360`);
+    // Back returns to the summary.
+    await page.goBack();
+    await page.locator('[data-testid=at-a-glance]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('language switch, deep links that survive a reload, and the browser language', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { locale: 'zh-CN' });
+  await gotoReady(page, `${server.origin}/?policy=infiniti`);
+  assert.equal(await page.locator('#pl-glance-title').innerText(), '一览', 'navigator.language zh-CN picks Chinese');
+  assert.equal(await page.locator('[data-testid=policy-title]').getAttribute('lang'), 'en', 'policy text keeps its language');
+  await page.click('[data-testid=lang-switch]');
+  assert.equal(await page.locator('#pl-glance-title').innerText(), 'At a glance');
+  assert.match(page.url(), /lang=en/);
+  await page.click('[data-testid=tab-full]');
+  assert.match(page.url(), /view=full/);
+  await page.reload();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  assert.ok(await page.locator('[data-testid=full-text]').isVisible());
+  assert.equal(await page.locator('.policy-lens').getAttribute('lang'), 'en');
+  await page.goBack();
+  await page.locator('[data-testid=at-a-glance]').waitFor();
+  assert.match(await page.locator('#pl-glance-title').innerText(), /At a glance|一览/);
+  await page.goto(`${server.origin}/?policy=zeekr&version=1999-01-01&lang=en`);
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  const err = await page.locator('[data-testid=error-panel]').innerText();
+  assert.ok(err.includes('1999-01-01') && err.includes('2025-11-10') && err.includes('2025-12-31'), err);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core finds no WCAG 2.2 A/AA violations (${colorScheme})`, async () => {
+    const { page, problems, context } = await open(browser, server.origin, { colorScheme });
+    const urls = ['/', '/?policy=zeekr&lang=zh-CN', '/?policy=infiniti&lang=en&view=full', '/?policy=kaiyang&lang=en'];
+    for (const url of urls) {
+      await gotoReady(page, server.origin + url);
+      if (url.includes('zeekr')) await page.locator('.pl-acc-button').first().click();
+      await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      }));
+      const found = result.violations.map((v) => `${url}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`);
+      assert.deepEqual(found, []);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
