@@ -1,10 +1,16 @@
-//! The "what changed" view.
+//! The "what changed" view: a verdict, the list of changes with why they matter, and a
+//! side-by-side (wide) or unified (narrow) listing where unchanged runs collapse. Colour is
+//! never the only signal: every changed line has a +/− marker and screen-reader text.
 
+use std::collections::HashSet;
+
+use policy_lens_core::diff::{self, BlockOp, Change, ChangeKind, FlagKind, OpKind, SpanKind};
 use yew::prelude::*;
 
 use crate::data::Doc;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::route::Route;
+use crate::route_link::RouteLink;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangesViewProps {
@@ -16,7 +22,411 @@ pub struct ChangesViewProps {
     pub navigate: Callback<Route>,
 }
 
+/// The diff, shared and compared by identity.
+#[derive(Clone)]
+struct Shared(std::rc::Rc<Result<diff::Diff, diff::DiffError>>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
 pub fn ChangesView(props: &ChangesViewProps) -> Html {
-    html! { <section data-testid="changes-view"><p>{ format!("{} → {}", props.old.version, props.new.version) }</p></section> }
+    let s = props.lang.strings();
+    let c = props.lang.changes();
+    let result = Shared(use_memo(
+        (props.old.clone(), props.new.clone()),
+        |(a, b)| diff::diff(a, b),
+    ));
+    let root = use_node_ref();
+
+    let change_ids: Vec<String> = match &*result.0 {
+        Ok(d) => d.changes().iter().map(|ch| ch.id().to_string()).collect(),
+        Err(_) => Vec::new(),
+    };
+    let current = props
+        .here
+        .change
+        .clone()
+        .filter(|id| change_ids.contains(id));
+    let go = {
+        let here = props.here.clone();
+        let navigate = props.navigate.clone();
+        let ids = change_ids.clone();
+        let current = current.clone();
+        move |delta: isize| {
+            if ids.is_empty() {
+                return;
+            }
+            let at = current
+                .as_ref()
+                .and_then(|c| ids.iter().position(|x| x == c));
+            let next = match at {
+                None if delta > 0 => 0,
+                None => ids.len() - 1,
+                Some(i) => (i as isize + delta).rem_euclid(ids.len() as isize) as usize,
+            };
+            navigate.emit(Route {
+                change: Some(ids[next].clone()),
+                ..here.clone()
+            });
+        }
+    };
+    // j / k move between changes, unless the reader is typing in a field.
+    {
+        let go = go.clone();
+        let root = root.clone();
+        use_effect_with((current.clone(), change_ids.len()), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let listener = {
+                // Listen on the document: keys pressed with focus inside this widget, or with
+                // nothing focused (the page body), move between its changes.
+                let host = crate::dom::host_of(&root);
+                let document = gloo::utils::document();
+                gloo::events::EventListener::new(&document, "keydown", move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let path = e.composed_path();
+                    let first = path.get(0).dyn_into::<web_sys::Element>().ok();
+                    let tag = first.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+                    let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
+                    let on_body = matches!(tag.as_str(), "BODY" | "HTML" | "");
+                    let inside = host.as_ref().is_some_and(|h| path.includes(h, 0));
+                    if typing || !(inside || on_body) {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "j" => go(1),
+                        "k" => go(-1),
+                        _ => {}
+                    }
+                })
+            };
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&go, &root);
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(listener);
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(current.clone(), move |current| {
+            if let Some(id) = current {
+                crate::dom::scroll_to(&root, &format!("#pl-change-{id}"));
+            }
+        });
+    }
+
+    let selector = |name: &'static str, label: &'static str, value: &str| {
+        let here = props.here.clone();
+        let navigate = props.navigate.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = Some(sel.value());
+            let next = if name == "from" {
+                Route {
+                    from: v,
+                    change: None,
+                    ..here.clone()
+                }
+            } else {
+                Route {
+                    to: v,
+                    change: None,
+                    ..here.clone()
+                }
+            };
+            navigate.emit(next);
+        });
+        let id = format!("pl-select-{name}");
+        html! {
+            <span class="pl-select">
+                <label for={id.clone()}>{ label }</label>
+                <select id={id} {onchange} data-testid={format!("select-{name}")}>
+                    { for props.versions.iter().map(|v| html! { <option value={v.clone()} selected={v == value}>{ v.clone() }</option> }) }
+                </select>
+            </span>
+        }
+    };
+    let header = html! {
+        <div class="pl-compare">
+            { selector("from", s.from, &props.old.version) }
+            <span aria-hidden="true">{ "→" }</span>
+            { selector("to", s.to, &props.new.version) }
+        </div>
+    };
+
+    let d = match &*result.0 {
+        Ok(d) => d,
+        Err(e) => {
+            return html! {
+                <section class="pl-changes" data-testid="changes-view" ref={root}>
+                    { header }
+                    <div class="pl-error" role="alert" data-testid="error-panel"><h2>{ c.cannot_compare }</h2><p>{ e.to_string() }</p></div>
+                </section>
+            };
+        }
+    };
+
+    let v = d.verdict();
+    let verdict = if d.changes().is_empty() {
+        c.verdict_none.to_string()
+    } else {
+        let mut parts = Vec::new();
+        if v.major() > 0 {
+            let why: Vec<&str> = v
+                .criteria()
+                .iter()
+                .filter(|k| v.major_criteria().contains(k))
+                .map(|k| i18n::criterion(props.lang, *k))
+                .collect();
+            parts.push(format!(
+                "{} {}: {}",
+                v.major(),
+                c.verdict_major,
+                why.join("; ")
+            ));
+        }
+        if v.substantive() > 0 {
+            parts.push(format!("{} {}", v.substantive(), c.verdict_substantive));
+        }
+        if v.editorial() > 0 {
+            parts.push(format!("{} {}", v.editorial(), c.verdict_editorial));
+        }
+        parts.join(" · ")
+    };
+    let counts = d.counts();
+    let plang = props.new.language.clone();
+
+    html! {
+        <section class="pl-changes" data-testid="changes-view" ref={root}>
+            { header }
+            <p class={classes!("pl-verdict", v.needs_notice().then_some("pl-verdict-major"))} data-testid="verdict">
+                if v.needs_notice() { <span aria-hidden="true">{ "⚠ " }</span> }
+                { verdict }
+            </p>
+            if !d.flags().is_empty() {
+                <ul class="pl-flags" data-testid="flags">
+                    { for d.flags().iter().map(|f| html! {
+                        <li>{ match f.kind() { FlagKind::UpdatedDateUnchanged => c.date_unchanged, _ => c.date_earlier } }</li>
+                    }) }
+                </ul>
+            }
+            if d.budget_exhausted() { <p class="pl-notice">{ c.budget }</p> }
+            if !d.changes().is_empty() {
+                <div class="pl-change-nav">
+                    <button type="button" class="pl-button" onclick={{ let go = go.clone(); Callback::from(move |_: MouseEvent| go(-1)) }} data-testid="prev-change">{ "↑ " }{ c.prev_change }</button>
+                    <button type="button" class="pl-button" onclick={{ let go = go.clone(); Callback::from(move |_: MouseEvent| go(1)) }} data-testid="next-change">{ "↓ " }{ c.next_change }</button>
+                    <span class="pl-muted">{ c.keys_hint }</span>
+                </div>
+                <h2>{ c.changes }{ format!(" ({})", d.changes().len()) }</h2>
+                <ol class="pl-change-list" data-testid="change-list">
+                    { for d.changes().iter().map(|ch| change_card(ch, d, props, current.as_deref() == Some(ch.id()), &plang)) }
+                </ol>
+            }
+            <h2>{ c.listing }</h2>
+            <p class="pl-legend" data-testid="legend">
+                <span class="pl-legend-item pl-del"><span aria-hidden="true">{ "− " }</span>{ format!("{} {}", counts.deleted(), c.deleted) }</span>
+                <span class="pl-legend-item pl-ins"><span aria-hidden="true">{ "+ " }</span>{ format!("{} {}", counts.added(), c.added) }</span>
+                <span class="pl-legend-item pl-mod"><span aria-hidden="true">{ "± " }</span>{ format!("{} {}", counts.modified(), c.modified) }</span>
+                if counts.moved() > 0 { <span class="pl-legend-item pl-mod"><span aria-hidden="true">{ "↕ " }</span>{ format!("{} {}", counts.moved(), c.moved) }</span> }
+            </p>
+            <Listing ops={d.ops().to_vec()} changes={d.changes().iter().filter_map(|ch| ch.op().map(|o| (o, ch.id().to_string()))).collect::<Vec<_>>()} lang={props.lang} policy_lang={plang.clone()} />
+        </section>
+    }
+}
+
+fn change_card(
+    ch: &Change,
+    d: &diff::Diff,
+    props: &ChangesViewProps,
+    current: bool,
+    plang: &str,
+) -> Html {
+    let c = props.lang.changes();
+    let kind = match ch.kind() {
+        ChangeKind::Added => c.added,
+        ChangeKind::Removed => c.deleted,
+        ChangeKind::Modified => c.modified,
+        ChangeKind::Moved => c.moved,
+    };
+    let op = ch.op().and_then(|i| d.ops().get(i));
+    let body = match op {
+        Some(op) if op.kind() == OpKind::Modify && !op.inline().is_empty() => {
+            inline(op, props.lang)
+        }
+        _ => html! {
+            <>
+                if let Some(q) = ch.old_quote() { <p class="pl-old"><span class="pl-marker" aria-hidden="true">{ "− " }</span><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ q.to_string() }</p> }
+                if let Some(q) = ch.new_quote() { <p class="pl-new"><span class="pl-marker" aria-hidden="true">{ "+ " }</span><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ q.to_string() }</p> }
+            </>
+        },
+    };
+    let why: Vec<&str> = ch
+        .class()
+        .criteria()
+        .iter()
+        .map(|k| i18n::criterion(props.lang, *k))
+        .collect();
+    let to = Route {
+        change: Some(ch.id().to_string()),
+        ..props.here.clone()
+    };
+    html! {
+        <li id={format!("pl-change-{}", ch.id())} class={classes!("pl-change", current.then_some("pl-change-current"), ch.class().major().then_some("pl-change-major"))}
+            data-testid="change" data-change={ch.id().to_string()} tabindex="-1" aria-current={current.then_some("true")}>
+            <p class="pl-change-head">
+                <span class="pl-change-kind">{ kind }</span>
+                <span class={classes!("pl-tag", ch.class().major().then_some("pl-tag-major"))}>{ if ch.class().major() { c.needs_notice } else if ch.class().is_editorial() { c.editorial } else { c.verdict_substantive } }</span>
+                <span class="pl-path" lang={plang.to_string()}>{ ch.section_path().join(" › ") }</span>
+                <RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-change-link")} label={AttrValue::from(format!("{} {}", c.link, ch.id()))}>{ "#" }{ ch.id().to_string() }</RouteLink>
+            </p>
+            <div class="pl-change-body" lang={plang.to_string()}>{ body }</div>
+            <p class="pl-why"><strong>{ c.why }{ ": " }</strong>{ why.join("; ") }</p>
+            if !ch.facet_changes().is_empty() {
+                <ul class="pl-facet-changes">
+                    { for ch.facet_changes().iter().map(|f| html! {
+                        <li lang={plang.to_string()}>
+                            <code>{ f.facet() }</code>{ " " }{ f.item().to_string() }{ ": " }
+                            if let Some(o) = f.old_value() { <del><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ o.to_string() }</del> }
+                            { " → " }
+                            if let Some(n) = f.new_value() { <ins><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ n.to_string() }</ins> }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </li>
+    }
+}
+
+/// A modified unit with its inline spans: deletions struck, insertions underlined, both with
+/// text for screen readers.
+fn inline(op: &BlockOp, lang: Lang) -> Html {
+    let c = lang.changes();
+    html! {
+        <p class="pl-inline">
+            { for op.inline().iter().map(|sp| match sp.kind() {
+                SpanKind::Equal => html! { { sp.text().to_string() } },
+                SpanKind::Delete => html! { <del class="pl-span-del"><span class="pl-visually-hidden">{ format!("[{}: ", c.deleted) }</span>{ sp.text().to_string() }<span class="pl-visually-hidden">{ "]" }</span></del> },
+                SpanKind::Insert => html! { <ins class="pl-span-ins"><span class="pl-visually-hidden">{ format!("[{}: ", c.added) }</span>{ sp.text().to_string() }<span class="pl-visually-hidden">{ "]" }</span></ins> },
+            }) }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ListingProps {
+    ops: Vec<BlockOp>,
+    /// Op index → change id, for anchors.
+    changes: Vec<(usize, String)>,
+    lang: Lang,
+    policy_lang: String,
+}
+
+/// Unchanged runs longer than this collapse.
+const CONTEXT: usize = 1;
+
+#[component]
+fn Listing(props: &ListingProps) -> Html {
+    let c = props.lang.changes();
+    let open = use_state(HashSet::<usize>::new);
+    // Group ops into runs: unchanged runs (collapsible) and single changed ops.
+    let mut rows = Vec::new();
+    let mut i = 0;
+    let ops = &props.ops;
+    while i < ops.len() {
+        if ops[i].kind() == OpKind::Equal {
+            let start = i;
+            while i < ops.len() && ops[i].kind() == OpKind::Equal {
+                i += 1;
+            }
+            let run = start..i;
+            let keep_head = if start == 0 { 0 } else { CONTEXT };
+            let keep_tail = if i == ops.len() { 0 } else { CONTEXT };
+            if run.len() > keep_head + keep_tail + 1 && !open.contains(&start) {
+                for (k, op) in ops.iter().enumerate().skip(start).take(keep_head) {
+                    rows.push(row(op, k, props));
+                }
+                let hidden = run.len() - keep_head - keep_tail;
+                let onclick = {
+                    let open = open.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        let mut n = (*open).clone();
+                        n.insert(start);
+                        open.set(n);
+                    })
+                };
+                rows.push(html! {
+                    <div class="pl-row-collapsed" key={format!("gap-{start}")}>
+                        <button type="button" class="pl-button" {onclick} data-testid="show-unchanged">{ c.show_unchanged.replace("{}", &hidden.to_string()) }</button>
+                    </div>
+                });
+                for (k, op) in ops.iter().enumerate().skip(i - keep_tail).take(keep_tail) {
+                    rows.push(row(op, k, props));
+                }
+            } else {
+                for (k, op) in ops.iter().enumerate().skip(run.start).take(run.len()) {
+                    rows.push(row(op, k, props));
+                }
+            }
+        } else {
+            rows.push(row(&ops[i], i, props));
+            i += 1;
+        }
+    }
+    html! {
+        <div class="pl-listing" lang={props.policy_lang.clone()} data-testid="listing" role="region" aria-label={c.listing}>
+            { for rows }
+        </div>
+    }
+}
+
+fn row(op: &BlockOp, index: usize, props: &ListingProps) -> Html {
+    let c = props.lang.changes();
+    let anchor = props
+        .changes
+        .iter()
+        .find(|(o, _)| *o == index)
+        .map(|(_, id)| format!("pl-op-{id}"));
+    let (class, marker, sr) = match op.kind() {
+        OpKind::Equal => ("pl-eq", " ", ""),
+        OpKind::Insert => ("pl-ins", "+", c.added),
+        OpKind::Delete => ("pl-del", "−", c.deleted),
+        OpKind::Modify => ("pl-mod", "±", c.modified),
+        OpKind::Move => ("pl-mov", "↕", c.moved),
+    };
+    let cell = |r: Option<&diff::BlockRef>, side: &str| match r {
+        Some(r) => html! {
+            <div class={classes!("pl-cell", format!("pl-{side}"))}>
+                <span class="pl-num" aria-hidden="true">{ r.number().map(|n| n.to_string()).unwrap_or_else(|| "§".into()) }</span>
+                <span class="pl-cell-text">{ r.text().to_string() }</span>
+            </div>
+        },
+        None => {
+            html! { <div class={classes!("pl-cell", "pl-empty", format!("pl-{side}"))}></div> }
+        }
+    };
+    let unified = if op.kind() == OpKind::Modify && !op.inline().is_empty() {
+        Some(inline(op, props.lang))
+    } else {
+        None
+    };
+    html! {
+        <div class={classes!("pl-lrow", class)} id={anchor} key={index.to_string()} data-op={class}>
+            <span class="pl-marker" aria-hidden="true">{ marker }</span>
+            if !sr.is_empty() { <span class="pl-visually-hidden">{ sr }{ ": " }</span> }
+            { cell(op.old(), "old") }
+            { cell(op.new(), "new") }
+            if let Some(u) = unified { <div class="pl-unified-inline">{ u }</div> }
+        </div>
+    }
 }

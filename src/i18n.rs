@@ -367,3 +367,124 @@ fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
         Lang::Zh => zh,
     }
 }
+
+/// Strings of the "what changed" view.
+pub struct ChangeStrings {
+    pub verdict_major: &'static str,
+    pub verdict_substantive: &'static str,
+    pub verdict_editorial: &'static str,
+    pub verdict_none: &'static str,
+    pub changes: &'static str,
+    pub listing: &'static str,
+    pub deleted: &'static str,
+    pub added: &'static str,
+    pub modified: &'static str,
+    pub moved: &'static str,
+    pub show_unchanged: &'static str,
+    pub hide_unchanged: &'static str,
+    pub why: &'static str,
+    pub next_change: &'static str,
+    pub prev_change: &'static str,
+    pub keys_hint: &'static str,
+    pub old_text: &'static str,
+    pub new_text: &'static str,
+    pub needs_notice: &'static str,
+    pub editorial: &'static str,
+    pub budget: &'static str,
+    pub link: &'static str,
+    pub date_unchanged: &'static str,
+    pub date_earlier: &'static str,
+    pub cannot_compare: &'static str,
+}
+
+pub static EN_CHANGES: ChangeStrings = ChangeStrings {
+    verdict_major: "may need notice",
+    verdict_substantive: "of substance",
+    verdict_editorial: "editorial",
+    verdict_none: "No changes between these versions.",
+    changes: "Changes",
+    listing: "Side by side",
+    deleted: "deleted",
+    added: "added",
+    modified: "modified",
+    moved: "moved",
+    show_unchanged: "Show {} unchanged",
+    hide_unchanged: "Hide unchanged",
+    why: "Why it matters",
+    next_change: "Next change",
+    prev_change: "Previous change",
+    keys_hint: "Keys: j next, k previous",
+    old_text: "Before",
+    new_text: "After",
+    needs_notice: "May need notice",
+    editorial: "Editorial",
+    budget: "These versions differ so much that the listing compares whole paragraphs only.",
+    link: "Link to this change",
+    date_unchanged: "The text changed but the stated update date did not.",
+    date_earlier: "The new version states an earlier update date than the old one.",
+    cannot_compare: "These versions cannot be compared",
+};
+
+pub static ZH_CHANGES: ChangeStrings = ChangeStrings {
+    verdict_major: "可能需要告知",
+    verdict_substantive: "实质性",
+    verdict_editorial: "文字性",
+    verdict_none: "两个版本之间没有变化。",
+    changes: "变化",
+    listing: "逐段对照",
+    deleted: "删除",
+    added: "新增",
+    modified: "修改",
+    moved: "移动",
+    show_unchanged: "显示 {} 段未变内容",
+    hide_unchanged: "隐藏未变内容",
+    why: "影响",
+    next_change: "下一处变化",
+    prev_change: "上一处变化",
+    keys_hint: "快捷键：j 下一处，k 上一处",
+    old_text: "修改前",
+    new_text: "修改后",
+    needs_notice: "可能需要告知",
+    editorial: "文字性修改",
+    budget: "两个版本差异过大，对照仅按整段比较。",
+    link: "本处变化的链接",
+    date_unchanged: "正文有变化，但声明的更新日期没有变。",
+    date_earlier: "新版本声明的更新日期早于旧版本。",
+    cannot_compare: "无法比较这两个版本",
+};
+
+impl Lang {
+    pub fn changes(self) -> &'static ChangeStrings {
+        match self {
+            Lang::En => &EN_CHANGES,
+            Lang::Zh => &ZH_CHANGES,
+        }
+    }
+}
+
+pub fn criterion(lang: Lang, c: policy_lens_core::diff::Criterion) -> &'static str {
+    use policy_lens_core::diff::Criterion::*;
+    let (en, zh) = match c {
+        PurposesOrTypes => (
+            "purposes or types of data changed",
+            "处理目的、信息类型或方式变化",
+        ),
+        Ownership => ("the controller or operator changed", "处理者或运营者变化"),
+        Recipients => ("a recipient changed", "接收方变化"),
+        UserRights => (
+            "your rights or how to use them changed",
+            "用户权利或行使方式变化",
+        ),
+        ContactOrComplaint => (
+            "contact or complaint channel changed",
+            "联系方式或投诉渠道变化",
+        ),
+        HighRiskAssessment => ("a high-risk assessment", "高风险评估"),
+        OtherSubstantive => ("other change of substance", "其他实质性变化"),
+        _ => (
+            "whitespace, punctuation or numbering only",
+            "仅空白、标点或编号",
+        ),
+    };
+    pick(lang, en, zh)
+}

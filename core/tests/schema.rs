@@ -5,7 +5,10 @@
 fn committed_schema_is_up_to_date() {
     let schema = schemars::schema_for!(policy_lens_core::PolicyVersion);
     let json = serde_json::to_string_pretty(&schema).unwrap() + "\n";
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/policy-version.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../schema/policy-version.schema.json"
+    );
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(path, &json).unwrap();
     }
@@ -20,7 +23,18 @@ fn committed_schema_is_up_to_date() {
 fn bundled_files_satisfy_the_schema_required_fields() {
     let schema = schemars::schema_for!(policy_lens_core::PolicyVersion);
     let v = serde_json::to_value(&schema).unwrap();
-    let required: Vec<&str> = v["required"].as_array().unwrap().iter().filter_map(|x| x.as_str()).collect();
-    assert!(required.contains(&"sections") && required.contains(&"id") && required.contains(&"version"));
-    assert_eq!(v["additionalProperties"], serde_json::Value::Bool(false), "unknown fields are rejected");
+    let required: Vec<&str> = v["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    assert!(
+        required.contains(&"sections") && required.contains(&"id") && required.contains(&"version")
+    );
+    assert_eq!(
+        v["additionalProperties"],
+        serde_json::Value::Bool(false),
+        "unknown fields are rejected"
+    );
 }

@@ -1,0 +1,84 @@
+// "What changed", computed in the browser: the Zeekr pair, keyboard navigation, deep links,
+// the version selectors, collapsed unchanged runs, and phone width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve, launch, open, gotoReady, screenshot, root } from './harness.js';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('zeekr 2025-11-10 → 2025-12-31 is exactly one modified paragraph, a recipient/operator change, with the date flag', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&from=2025-11-10&to=2025-12-31&lang=en`);
+  assert.equal(await page.locator('[data-testid=change]').count(), 1);
+  const change = await page.locator('[data-testid=change]').innerText();
+  assert.ok(change.includes('扩展业务功能') && change.includes('极物商城'), change);
+  assert.equal((await page.locator('[data-testid=change] del').first().textContent()), '[deleted: 浩物网络科技]');
+  assert.equal((await page.locator('[data-testid=change] ins').first().textContent()), '[added: 吉利汽车备件]');
+  assert.match(change, /a recipient changed/);
+  assert.match(await page.locator('[data-testid=verdict]').innerText(), /^⚠ 1 may need notice: a recipient changed$/);
+  assert.match(await page.locator('[data-testid=flags]').innerText(), /stated update date did not/);
+  assert.equal(await page.locator('[data-testid=legend]').innerText(), '− 0 deleted\n+ 0 added\n± 1 modified');
+  // Unchanged runs collapse, and expand on request.
+  const before = await page.locator('.pl-lrow').count();
+  await page.locator('[data-testid=show-unchanged]').first().click();
+  assert.ok(await page.locator('.pl-lrow').count() > before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('j and k move between changes and each change has a deep link that survives a reload', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=en`);
+  await page.locator('[data-testid=verdict]').click();
+  await page.keyboard.press('j');
+  await page.waitForURL(/change=c1/);
+  assert.equal(await page.locator('[data-testid=change][aria-current=true]').getAttribute('data-change'), 'c1');
+  await page.keyboard.press('k');
+  assert.match(page.url(), /change=c1/, 'one change: k wraps to itself');
+  await page.reload();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  assert.equal(await page.locator('[data-testid=change][aria-current=true]').count(), 1);
+  // Typing in a field does not navigate.
+  await page.locator('[data-testid=select-from]').focus();
+  await page.keyboard.press('j');
+  assert.match(page.url(), /change=c1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('selecting the same version on both sides gives "no changes"; reversing the pair mirrors it', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=en`);
+  await page.selectOption('[data-testid=select-from]', '2025-12-31');
+  await page.waitForFunction(() => /No changes/.test(document.querySelector('[data-testid=verdict]').textContent));
+  assert.equal(await page.locator('[data-testid=change]').count(), 0);
+  await page.selectOption('[data-testid=select-to]', '2025-11-10');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=change]').length === 1);
+  assert.equal((await page.locator('[data-testid=change] ins').first().textContent()), '[added: 浩物网络科技]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('phone width: unified listing, no sideways scroll, readable in Chinese', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=zh-CN&change=c1`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
+  assert.ok(await page.locator('.pl-mod .pl-unified-inline').first().isVisible(), 'unified inline row on a phone');
+  assert.equal(await page.locator('.pl-mod .pl-cell.pl-old').first().isVisible(), false);
+  await screenshot(page, 'changes-zeekr-360');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.ok(await page.locator('.pl-mod .pl-cell.pl-old').first().isVisible(), 'side by side when wide');
+  await screenshot(page, 'changes-zeekr-1280');
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+    assert.deepEqual(r.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`), []);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
