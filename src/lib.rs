@@ -6,6 +6,8 @@
 //! (full page, script tag, custom element).
 
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod bench;
 mod at_a_glance;
 mod changes_view;
 pub mod data;
