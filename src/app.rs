@@ -29,6 +29,10 @@ pub struct AppProps {
     /// Versions already loaded (SSR tests and host-given data), keyed by `id/version`.
     #[prop_or_default]
     pub preloaded: Vec<Doc>,
+    /// A host-given data URL (a version file, or an array of versions of one policy), used
+    /// instead of the bundled data.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
 }
 
 /// Loaded versions by `id/version`.
@@ -56,30 +60,53 @@ fn key(id: &str, version: &str) -> String {
     format!("{id}/{version}")
 }
 
+/// A policy the widget can show: bundled, or given by the host through `src`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyRef {
+    pub id: String,
+    /// Oldest first.
+    pub versions: Vec<String>,
+}
+
+impl From<&BundledPolicy> for PolicyRef {
+    fn from(p: &BundledPolicy) -> Self {
+        PolicyRef {
+            id: p.id.to_string(),
+            versions: p.versions.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+}
+
 /// What a route resolves to.
 #[derive(Debug, Clone, PartialEq)]
 enum Target {
     Start,
     UnknownPolicy(String),
-    UnknownVersion(&'static BundledPolicy, String),
-    One(&'static BundledPolicy, String),
-    Pair(&'static BundledPolicy, String, String),
+    UnknownVersion(PolicyRef, String),
+    One(PolicyRef, String),
+    Pair(PolicyRef, String, String),
 }
 
-fn resolve(route: &Route) -> Target {
-    let Some(id) = &route.policy else {
-        return Target::Start;
+fn resolve(route: &Route, given: Option<&PolicyRef>) -> Target {
+    let p = match (given, &route.policy) {
+        (Some(g), None) => g.clone(),
+        (Some(g), Some(id)) if *id == g.id => g.clone(),
+        (_, None) => return Target::Start,
+        (_, Some(id)) => match data::bundled(id) {
+            Some(p) => PolicyRef::from(p),
+            None => return Target::UnknownPolicy(id.clone()),
+        },
     };
-    let Some(p) = data::bundled(id) else {
-        return Target::UnknownPolicy(id.clone());
-    };
-    let latest = p.versions.last().map(|v| v.to_string()).unwrap_or_default();
-    let check = |v: &str| p.versions.contains(&v);
+    let latest = p.versions.last().cloned().unwrap_or_default();
+    let check = |v: &str| p.versions.iter().any(|x| x == v);
     if route.view == View::Changes {
         let to = route.to.clone().unwrap_or_else(|| latest.clone());
         let from = route.from.clone().unwrap_or_else(|| {
             let i = p.versions.iter().position(|v| *v == to).unwrap_or(0);
-            p.versions[i.saturating_sub(1)].to_string()
+            p.versions
+                .get(i.saturating_sub(1))
+                .cloned()
+                .unwrap_or_default()
         });
         for v in [&from, &to] {
             if !check(v) {
@@ -107,6 +134,34 @@ pub fn App(props: &AppProps) -> Html {
             .collect(),
     });
     let ready_sent = use_mut_ref(|| false);
+    // Host-given data: loaded once, validated, then served like bundled versions.
+    let src_state = use_state(|| None::<Result<PolicyRef, LoadError>>);
+    {
+        let docs = docs.clone();
+        let src_state = src_state.clone();
+        use_effect_with(props.src.clone(), move |src| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(url) = src.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = data::load_many(&url).await;
+                    if let Ok(list) = &result {
+                        for d in list {
+                            docs.dispatch(DocsAction::Loaded(
+                                key(&d.id, &d.version),
+                                Ok(d.clone()),
+                            ));
+                        }
+                    }
+                    src_state.set(Some(result.map(|list| PolicyRef {
+                        id: list[0].id.clone(),
+                        versions: list.iter().map(|d| d.version.clone()).collect(),
+                    })));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (src, docs, src_state);
+        });
+    }
 
     // A host changing the options (attributes, `update`) replaces the route.
     {
@@ -127,7 +182,15 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
     let s = lang.strings();
-    let target = resolve(&route);
+    let given: Option<PolicyRef> = match &*src_state {
+        Some(Ok(r)) => Some(r.clone()),
+        _ => None,
+    };
+    let target = if props.src.is_some() && src_state.is_none() {
+        Target::Start
+    } else {
+        resolve(&route, given.as_ref())
+    };
 
     let navigate = {
         let route = route.clone();
@@ -168,10 +231,15 @@ pub fn App(props: &AppProps) -> Html {
 
     // Load what the route needs.
     let needed: Vec<(String, String)> = match &target {
-        Target::One(p, v) => vec![(p.id.to_string(), v.clone())],
-        Target::Pair(p, a, b) => vec![(p.id.to_string(), a.clone()), (p.id.to_string(), b.clone())],
+        Target::One(p, v) => vec![(p.id.clone(), v.clone())],
+        Target::Pair(p, a, b) => vec![(p.id.clone(), a.clone()), (p.id.clone(), b.clone())],
         _ => Vec::new(),
     };
+    let src_error = match &*src_state {
+        Some(Err(e)) => Some(e.clone()),
+        _ => None,
+    };
+    let src_loading = props.src.is_some() && src_state.is_none();
     {
         let docs = docs.clone();
         let base = props.base.to_string();
@@ -199,7 +267,7 @@ pub fn App(props: &AppProps) -> Html {
         .iter()
         .map(|(id, v)| docs.map.get(&key(id, v)))
         .collect();
-    let loading = loaded.iter().any(Option::is_none);
+    let loading = src_loading || loaded.iter().any(Option::is_none);
 
     // Ready once the first complete render is on screen.
     {
@@ -215,10 +283,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // Errors are reported to the host too.
-    let errors: Vec<LoadError> = loaded
-        .iter()
-        .flatten()
-        .filter_map(|r| r.as_ref().err().cloned())
+    let errors: Vec<LoadError> = src_error
+        .into_iter()
+        .chain(
+            loaded
+                .iter()
+                .flatten()
+                .filter_map(|r| r.as_ref().err().cloned()),
+        )
         .collect();
     {
         let root = root.clone();
@@ -259,6 +331,14 @@ pub fn App(props: &AppProps) -> Html {
         .filter_map(|r| r.as_ref().ok().cloned())
         .collect();
     let body = match &target {
+        _ if !errors.is_empty() => html! {
+            <>{ for errors.iter().map(|e| html! {
+                <ErrorPanel {lang} title={AttrValue::from(s.error_title)} file={AttrValue::from(e.file.clone())} reasons={e.reasons.clone()} navigate={navigate.clone()} />
+            }) }</>
+        },
+        _ if loading => {
+            html! { <p class="pl-loading" role="status" data-testid="loading">{ s.loading }</p> }
+        }
         Target::Start => html! { <StartPage {lang} navigate={navigate.clone()} /> },
         Target::UnknownPolicy(id) => html! {
             <ErrorPanel {lang} title={format!("{} “{id}”.", s.unknown_policy)} reasons={Vec::<String>::new()}
@@ -270,22 +350,14 @@ pub fn App(props: &AppProps) -> Html {
                 choices={p.versions.iter().map(|ver| (ver.to_string(), Route { policy: Some(p.id.to_string()), version: (route.view != View::Changes).then(|| ver.to_string()), view: route.view, lang: route.lang, ..Route::default() })).collect::<Vec<_>>()}
                 navigate={navigate.clone()} />
         },
-        _ if !errors.is_empty() => html! {
-            <>{ for errors.iter().map(|e| html! {
-                <ErrorPanel {lang} title={AttrValue::from(s.error_title)} file={AttrValue::from(e.file.clone())} reasons={e.reasons.clone()} navigate={navigate.clone()} />
-            }) }</>
-        },
-        _ if loading => {
-            html! { <p class="pl-loading" role="status" data-testid="loading">{ s.loading }</p> }
-        }
         Target::One(p, _) => {
             let doc = docs_ok[0].clone();
-            html! { <VersionPage {doc} policy={*p} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
         }
         Target::Pair(p, ..) => html! {
             <>
-                <Header policy={*p} doc={docs_ok[1].clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} />
-                <ChangesView old={docs_ok[0].clone()} new={docs_ok[1].clone()} versions={p.versions.iter().map(|v| v.to_string()).collect::<Vec<_>>()}
+                <Header versions={p.versions.clone()} doc={docs_ok[1].clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} />
+                <ChangesView old={docs_ok[0].clone()} new={docs_ok[1].clone()} versions={p.versions.clone()}
                     {lang} here={(*route).clone()} navigate={navigate.clone()} />
             </>
         },
@@ -299,7 +371,7 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub policy: &'static BundledPolicy,
+    pub versions: Vec<String>,
     pub doc: Doc,
     pub lang: Lang,
     pub here: Route,
@@ -340,7 +412,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav aria-label={s.app_name}>
                 <ul class="pl-tabs">
                     { tab(View::Summary, s.view_summary) }
-                    if props.policy.versions.len() > 1 { { tab(View::Changes, s.view_changes) } }
+                    if props.versions.len() > 1 { { tab(View::Changes, s.view_changes) } }
                     { tab(View::Full, s.view_full) }
                 </ul>
             </nav>
@@ -351,7 +423,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct VersionPageProps {
     pub doc: Doc,
-    pub policy: &'static BundledPolicy,
+    pub versions: Vec<String>,
     pub lang: Lang,
     pub here: Route,
     pub navigate: Callback<Route>,
@@ -364,13 +436,13 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         policy_lens_core::summarize(d)
     }));
     let previous = {
-        let vs = props.policy.versions;
+        let vs = &props.versions;
         vs.iter()
             .position(|v| *v == props.doc.version)
             .and_then(|i| i.checked_sub(1))
-            .map(|i| AttrValue::from(vs[i]))
+            .map(|i| AttrValue::from(vs[i].clone()))
     };
-    let header = html! { <Header policy={props.policy} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
+    let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {
         View::Full => {
             let highlight = props.here.section.clone().zip(props.here.quote.clone());

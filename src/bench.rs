@@ -7,8 +7,10 @@ use wasm_bindgen::prelude::*;
 /// milliseconds (from `performance.now()`), followed by the number of changes found.
 #[wasm_bindgen(js_name = benchDiff)]
 pub fn bench_diff(old: &[u8], new: &[u8], runs: u32) -> Result<Vec<f64>, JsError> {
-    let a = policy_lens_core::parse_version("old", old).map_err(|p| JsError::new(&p[0].to_string()))?;
-    let b = policy_lens_core::parse_version("new", new).map_err(|p| JsError::new(&p[0].to_string()))?;
+    let a =
+        policy_lens_core::parse_version("old", old).map_err(|p| JsError::new(&p[0].to_string()))?;
+    let b =
+        policy_lens_core::parse_version("new", new).map_err(|p| JsError::new(&p[0].to_string()))?;
     let perf = web_sys::window()
         .and_then(|w| w.performance())
         .ok_or_else(|| JsError::new("no performance clock"))?;

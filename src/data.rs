@@ -117,3 +117,60 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
         }),
     }
 }
+
+/// Parses host-given data: one version file, or a JSON array of versions of one policy.
+/// Returns the versions oldest first.
+pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
+    let trimmed = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map_or(&bytes[..0], |i| &bytes[i..]);
+    if !trimmed.starts_with(b"[") {
+        return parse(file, bytes).map(|d| vec![d]);
+    }
+    let items: Vec<serde_json::Value> = serde_json::from_slice(trimmed).map_err(|e| LoadError {
+        file: file.to_string(),
+        reasons: vec![format!("$: invalid JSON: {e}")],
+    })?;
+    let mut docs = Vec::new();
+    let mut reasons = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let bytes = serde_json::to_vec(item).unwrap_or_default();
+        match policy_lens_core::parse_version(&format!("{file}[{i}]"), &bytes) {
+            Ok(v) => docs.push(Doc(Rc::new(v))),
+            Err(problems) => reasons.extend(
+                problems
+                    .iter()
+                    .map(|p| format!("[{i}] {}: {}", p.path, p.message)),
+            ),
+        }
+    }
+    if docs.is_empty() && reasons.is_empty() {
+        reasons.push("$: the array holds no versions".into());
+    }
+    if let Some(first) = docs.first() {
+        if docs.iter().any(|d| d.id != first.id) {
+            reasons.push("$: the versions belong to different policies".into());
+        }
+    }
+    if !reasons.is_empty() {
+        return Err(LoadError {
+            file: file.to_string(),
+            reasons,
+        });
+    }
+    docs.sort_by(|a, b| a.version.cmp(&b.version));
+    Ok(docs)
+}
+
+/// Loads host-given data from `url`.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
+    match fetch(url).await {
+        Ok(bytes) => parse_many(url, &bytes),
+        Err(reason) => Err(LoadError {
+            file: url.to_string(),
+            reasons: vec![reason],
+        }),
+    }
+}

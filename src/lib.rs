@@ -6,12 +6,14 @@
 //! (full page, script tag, custom element).
 
 mod app;
+mod at_a_glance;
 #[cfg(target_arch = "wasm32")]
 mod bench;
-mod at_a_glance;
 mod changes_view;
 pub mod data;
 mod dom;
+#[cfg(target_arch = "wasm32")]
+mod embed;
 mod error_panel;
 mod full_text;
 pub mod i18n;
@@ -37,6 +39,7 @@ pub fn start_page() {
             full_page: true,
             base: base.into(),
             preloaded: Vec::new(),
+            src: None,
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

@@ -20,6 +20,7 @@ async fn render(route: Route, preloaded: Vec<Doc>) -> String {
         full_page: false,
         base: "".into(),
         preloaded,
+        src: None,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

@@ -111,3 +111,39 @@ fn summaries_match_snapshots() {
         );
     }
 }
+
+/// `policies/index.json` lists the bundled policies for the no-WebAssembly fallback of the
+/// embed. Regenerate with `UPDATE_INDEX=1 cargo test -p policy-lens-core --test bundled`.
+#[test]
+fn index_json_is_up_to_date() {
+    let dir = root().join("policies");
+    let mut ids: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    ids.sort();
+    let mut index = Vec::new();
+    for p in ids {
+        let id = p.file_name().unwrap().to_string_lossy().into_owned();
+        let mut versions: Vec<String> = std::fs::read_dir(&p)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.extension().is_some_and(|x| x == "json"))
+            .map(|f| f.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        versions.sort();
+        let latest = load(&format!("{id}/{}.json", versions.last().unwrap()));
+        index.push(serde_json::json!({ "id": id, "title": latest.title, "language": latest.language, "versions": versions }));
+    }
+    let json = serde_json::to_string_pretty(&index).unwrap() + "\n";
+    let path = dir.join("index.json");
+    if std::env::var_os("UPDATE_INDEX").is_some() {
+        std::fs::write(&path, &json).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        json,
+        "policies/index.json is out of date: run UPDATE_INDEX=1 cargo test -p policy-lens-core --test bundled"
+    );
+}

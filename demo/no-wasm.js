@@ -1,0 +1,2 @@
+// Simulates a browser where WebAssembly is unavailable.
+delete window.WebAssembly;

@@ -1,0 +1,176 @@
+/* Policy Lens embed loader.
+ *
+ *   <script src=".../embed.js" data-policy="zeekr" data-view="summary" data-lang="zh-CN" async></script>
+ *   <policy-lens policy="zeekr" view="changes" from="2025-11-10" to="2025-12-31"></policy-lens>
+ *   PolicyLens.mount(element, { policy: "zeekr" })  ->  { update(options), unmount() }
+ *
+ * It finds the widget's wasm, JS and CSS next to its own URL, renders into an open Shadow DOM,
+ * and defines one global (PolicyLens) and one custom element (<policy-lens>). No eval, no
+ * inline script or style, no requests beyond its own assets and the host-given data URL.
+ * Where WebAssembly cannot run, a readable fallback (title and full text) appears.
+ */
+(function () {
+  'use strict';
+  if (window.PolicyLens && window.PolicyLens.version) return; // loaded twice: keep the first
+
+  var script = document.currentScript;
+  var base = new URL('.', (script && script.src) || document.baseURI).href;
+  var OPTIONS = ['policy', 'version', 'view', 'lang', 'from', 'to', 'src'];
+  var wasmPromise = null;
+
+  function loadWasm() {
+    if (!wasmPromise) {
+      wasmPromise = (typeof WebAssembly === 'object'
+        ? import(base + 'policy-lens-widget.js').then(function (m) {
+            return m.default({ module_or_path: base + 'policy-lens-widget_bg.wasm' }).then(function () { return m; });
+          })
+        : Promise.reject(new Error('WebAssembly is not available')));
+    }
+    return wasmPromise;
+  }
+
+  function optionsOf(el, prefix) {
+    var o = {};
+    OPTIONS.forEach(function (k) {
+      var v = el.getAttribute(prefix + k);
+      if (v !== null) o[k] = v;
+    });
+    return o;
+  }
+
+  function emit(host, name, detail) {
+    host.dispatchEvent(new CustomEvent('policy-lens:' + name, { bubbles: true, composed: true, detail: detail }));
+  }
+
+  // The fallback: the policy title and its full text, rendered as text by plain DOM calls.
+  function fallback(host, container, options, reason) {
+    if (container.querySelector('[data-testid=fallback]')) return;
+    container.textContent = '';
+    var box = document.createElement('section');
+    box.className = 'pl-fallback';
+    box.setAttribute('data-testid', 'fallback');
+    var h = document.createElement('h2');
+    h.textContent = 'Privacy policy';
+    box.appendChild(h);
+    var p = document.createElement('p');
+    p.textContent = 'The interactive summary cannot run here (' + reason + ').';
+    box.appendChild(p);
+    container.appendChild(box);
+    host.setAttribute('data-ready', 'fallback');
+    emit(host, 'error', { reason: String(reason) });
+    var url = options.src ? new URL(options.src, document.baseURI).href
+      : options.policy ? base + 'policies/' + encodeURIComponent(options.policy) + '/' + encodeURIComponent(options.version || 'latest') + '.json' : null;
+    if (!url || !options.version && !options.src) {
+      fetch(base + 'policies/index.json').then(function (r) { return r.json(); }).then(function (index) {
+        var entry = index.filter(function (e) { return e.id === options.policy; })[0];
+        if (entry) render(base + 'policies/' + entry.id + '/' + entry.versions[entry.versions.length - 1] + '.json');
+      }).catch(function () {});
+    } else {
+      render(url);
+    }
+    function render(u) {
+      fetch(u).then(function (r) { return r.json(); }).then(function (v) {
+        var data = Array.isArray(v) ? v[v.length - 1] : v;
+        h.textContent = String(data.title || 'Privacy policy');
+        h.setAttribute('lang', String(data.language || ''));
+        var details = document.createElement('details');
+        var summary = document.createElement('summary');
+        summary.textContent = 'Full text';
+        details.appendChild(summary);
+        var article = document.createElement('article');
+        article.setAttribute('lang', String(data.language || ''));
+        (function walk(sections) {
+          (sections || []).forEach(function (s) {
+            var title = [s.label, s.heading].filter(Boolean).join(' ');
+            if (title) { var t = document.createElement('h3'); t.textContent = title; article.appendChild(t); }
+            (s.blocks || []).forEach(function (b) {
+              var lines = b.type === 'paragraph' ? [b.text] : b.type === 'list'
+                ? (b.items || []).map(function (i) { return [i.label, i.text].filter(Boolean).join(' '); })
+                : (b.rows || []).map(function (r) { return r.join(' | '); });
+              lines.forEach(function (line) { var e = document.createElement('p'); e.textContent = String(line); article.appendChild(e); });
+            });
+            walk(s.sections);
+          });
+        })(data.sections);
+        details.appendChild(article);
+        box.appendChild(details);
+      }).catch(function () {});
+    }
+  }
+
+  function mountInto(host, options) {
+    var shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    shadow.textContent = '';
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = base + 'policy-lens.css';
+    shadow.appendChild(link);
+    var container = document.createElement('div');
+    container.className = 'pl-host';
+    container.setAttribute('part', 'container');
+    shadow.appendChild(container);
+    var state = { handle: null, options: options, dead: false };
+    // Readable fallback when WebAssembly cannot start within 3 s.
+    var timer = setTimeout(function () {
+      if (!host.hasAttribute('data-ready')) fallback(host, container, state.options, 'it did not start within 3 s');
+    }, 3000);
+    loadWasm().then(function (m) {
+      if (state.dead) return;
+      try {
+        state.handle = m.mountWidget(container, state.options, base);
+      } catch (e) {
+        clearTimeout(timer);
+        fallback(host, container, state.options, e && e.message || e);
+      }
+    }).catch(function (e) {
+      clearTimeout(timer);
+      fallback(host, container, state.options, e && e.message || e);
+    });
+    return {
+      // `replace`: the element's attributes are the whole truth; the JS API merges.
+      update: function (o, replace) {
+        state.options = replace ? Object.assign({}, o) : Object.assign({}, state.options, o || {});
+        if (state.handle) state.handle.update(state.options);
+      },
+      unmount: function () {
+        state.dead = true;
+        clearTimeout(timer);
+        if (state.handle) { state.handle.unmount(); state.handle.free(); state.handle = null; }
+        shadow.textContent = '';
+        host.removeAttribute('data-ready');
+      },
+    };
+  }
+
+  var api = Object.freeze({
+    version: '0.1.0',
+    mount: function (element, options) {
+      if (!(element instanceof Element)) throw new TypeError('PolicyLens.mount: element must be a DOM element');
+      var h = mountInto(element, Object.assign({}, options || {}));
+      return { update: function (o) { h.update(o, false); }, unmount: h.unmount };
+    },
+  });
+  Object.defineProperty(window, 'PolicyLens', { value: api, configurable: false, writable: false });
+
+  if (!customElements.get('policy-lens')) {
+    customElements.define('policy-lens', class extends HTMLElement {
+      static get observedAttributes() { return OPTIONS; }
+      connectedCallback() { if (!this._pl) this._pl = mountInto(this, optionsOf(this, '')); }
+      disconnectedCallback() { if (this._pl) { this._pl.unmount(); this._pl = null; } }
+      attributeChangedCallback() { if (this._pl) this._pl.update(optionsOf(this, ''), true); }
+    });
+  }
+
+  // The script tag: render where the tag stands, or into data-target.
+  if (script && script.hasAttribute('data-policy') || script && script.hasAttribute('data-src')) {
+    var el = document.createElement('policy-lens');
+    OPTIONS.forEach(function (k) {
+      var v = script.getAttribute('data-' + k);
+      if (v !== null) el.setAttribute(k, v);
+    });
+    var target = script.getAttribute('data-target');
+    var where = target ? document.querySelector(target) : null;
+    if (where) where.appendChild(el);
+    else script.parentNode.insertBefore(el, script.nextSibling);
+  }
+})();

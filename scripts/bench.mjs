@@ -1,0 +1,397 @@
+// Policy Lens benchmark (`make bench`): bundle size, load to ready, memory, diff speed in the
+// browser against jsdiff, and the native CLI. Run after `trunk build --release`; prints the
+// machine and ONE markdown table. Each figure with a budget is marked ✅ meets / ❌ misses.
+// Nothing fails on numbers: this is a measurement, not a test.
+//
+//   node scripts/bench.mjs            RUNS=5 node scripts/bench.mjs   (fewer runs, for a quick look)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, dist, root } from '../tests/browser/harness.js';
+
+const RUNS = Number(process.env.RUNS || 20);
+const JSDIFF_TIMEOUT_MS = 10_000; // per call; jsdiff returns undefined ("gave up") past it
+const JSDIFF_TOTAL_MS = 30_000; // per pair and function: stop repeating past this
+const KB = 1024;
+
+const rows = [];
+const row = (measure, result, budget = '—') => rows.push([measure, result, budget]);
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const ms = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const mark = (ok) => (ok ? '✅' : '❌');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+const log = (...a) => console.error('[bench]', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+// ---------------------------------------------------------------------------------------------
+const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+const cpu = (cpuinfo.match(/^model name\s*:\s*(.*)$/m) || [, os.cpus()[0]?.model || 'unknown'])[1].trim();
+const cores = os.cpus().length;
+
+// ---------------------------------------------------------------------------------------------
+// a. Size
+// ---------------------------------------------------------------------------------------------
+function sizes(file) {
+  const buf = fs.readFileSync(file);
+  return {
+    raw: buf.length,
+    gz: zlib.gzipSync(buf, { level: 9 }).length,
+    br: zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+const fmtSize = (s) => `${kb(s.raw)} raw · ${kb(s.gz)} gzip -9 · ${kb(s.br)} brotli 11`;
+
+const jsFile = path.join(dist, 'policy-lens-widget.js');
+const wasmFile = path.join(dist, 'policy-lens-widget_bg.wasm');
+for (const f of [jsFile, wasmFile]) {
+  if (!fs.existsSync(f)) { console.error(`${f} is missing: run \`trunk build --release\` (make bench does)`); process.exit(2); }
+}
+const js = sizes(jsFile);
+const wasm = sizes(wasmFile);
+const code = { raw: js.raw + wasm.raw, gz: js.gz + wasm.gz, br: js.br + wasm.br };
+row('Size: policy-lens-widget.js', fmtSize(js));
+row('Size: policy-lens-widget_bg.wasm', fmtSize(wasm));
+row('Size: widget code (JS + wasm)', fmtSize(code),
+  `${mark(code.gz <= 150 * KB)} ≤ 150 KB gzip · stretch ≤ 100 KB ${mark(code.gz <= 100 * KB)}`);
+for (const extra of ['embed.js', 'policy-lens.css']) {
+  const f = path.join(dist, extra);
+  if (fs.existsSync(f)) row(`Size: ${extra}`, fmtSize(sizes(f)));
+}
+const policyFiles = [];
+for (const id of fs.readdirSync(path.join(dist, 'policies')).sort()) {
+  const dir = path.join(dist, 'policies', id);
+  if (!fs.statSync(dir).isDirectory()) continue;
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const file = path.join(dir, f);
+    policyFiles.push({ id, version: f.replace(/\.json$/, ''), file, bytes: fs.statSync(file).size });
+    row(`Size: data ${id}/${f}`, fmtSize(sizes(file)));
+  }
+}
+// The summary shows a policy's latest version; the largest policy is the one whose latest is largest.
+const latest = new Map();
+for (const p of policyFiles) latest.set(p.id, p); // sorted: the last one wins
+const policies = [...latest.values()];
+const largest = policies.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+
+// ---------------------------------------------------------------------------------------------
+// Generated version pairs for the diff benchmark
+// ---------------------------------------------------------------------------------------------
+function rng(seed) { // mulberry32
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const WORDS = ('we collect use store share process your personal information data device location account ' +
+  'service services app vehicle phone number email address name identity payment order contact partners ' +
+  'affiliates third parties providers purposes consent withdraw delete access correct copy transfer abroad ' +
+  'retain period security measures encryption children guardian rights request law regulation authority ' +
+  'necessary legitimate interests marketing analytics improve provide features navigation charging remote ' +
+  'control voice camera microphone photos storage logs crash reports cookies sdk permission notify update ' +
+  'policy changes material significant the a of and to in for with on by from as may will not only when ' +
+  'if or any other such including where our this that these those you us it').split(' ');
+const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
+function sentence(r) {
+  const n = 8 + Math.floor(r() * 13);
+  const w = Array.from({ length: n }, () => pick(r, WORDS));
+  w[0] = w[0][0].toUpperCase() + w[0].slice(1);
+  return w.join(' ') + '.';
+}
+const paragraph = (r) => Array.from({ length: 2 + Math.floor(r() * 4) }, () => sentence(r)).join(' ');
+const heading = (r) => Array.from({ length: 2 + Math.floor(r() * 4) }, () => pick(r, WORDS)).join(' ');
+
+function generate(id, targetBytes, seed) {
+  const r = rng(seed);
+  const doc = { id, version: '2025-01-01', title: `Generated policy ${id}`, language: 'en', source: 'scripts/bench.mjs', sections: [] };
+  let bytes = 200;
+  for (let s = 1; bytes < targetBytes; s++) {
+    const sec = { id: `s${s}`, label: `${s}.`, heading: heading(r), blocks: [] };
+    for (let p = 0; p < 8 && bytes < targetBytes; p++) {
+      const text = paragraph(r);
+      sec.blocks.push({ type: 'paragraph', text });
+      bytes += Buffer.byteLength(text) + 40;
+    }
+    bytes += Buffer.byteLength(sec.heading) + 60;
+    doc.sections.push(sec);
+  }
+  return doc;
+}
+const paragraphsOf = (doc) => doc.sections.flatMap((s) => s.blocks);
+
+/// Edits `fraction` of the paragraphs: replaced words, an added sentence or a dropped one.
+function edited(doc, fraction, seed) {
+  const r = rng(seed);
+  const out = structuredClone(doc);
+  out.version = '2025-02-01';
+  const ps = paragraphsOf(out);
+  const chosen = new Set();
+  while (chosen.size < Math.round(ps.length * fraction)) chosen.add(Math.floor(r() * ps.length));
+  for (const i of chosen) {
+    const p = ps[i];
+    const kind = r();
+    if (kind < 0.5) {
+      const w = p.text.split(' ');
+      for (let k = 0; k < 1 + Math.floor(r() * 3); k++) w[Math.floor(r() * w.length)] = pick(r, WORDS);
+      p.text = w.join(' ');
+    } else if (kind < 0.8) {
+      p.text = `${p.text} ${sentence(r)}`;
+    } else {
+      const ss = p.text.split('. ');
+      p.text = ss.length > 1 ? ss.slice(1).join('. ') : sentence(r);
+    }
+  }
+  return out;
+}
+
+/// The same outline (ids, counts) with every heading and paragraph written anew.
+function rewritten(doc, seed) {
+  const r = rng(seed);
+  const out = structuredClone(doc);
+  out.version = '2025-02-01';
+  for (const s of out.sections) {
+    s.heading = heading(r);
+    for (const b of s.blocks) b.text = paragraph(r);
+  }
+  return out;
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-bench-'));
+function write(doc) {
+  const rel = `gen/${doc.id}/${doc.version}.json`;
+  fs.mkdirSync(path.join(tmp, 'gen', doc.id), { recursive: true });
+  fs.writeFileSync(path.join(tmp, rel), JSON.stringify(doc, null, 2) + '\n');
+  return rel;
+}
+const g100 = generate('gen-100k', 100 * KB, 1);
+const g1m = generate('gen-1m', 1024 * KB, 2);
+const g1mRw = { ...g1m, id: 'gen-1m-rewritten' };
+const pairs = [
+  { label: 'Zeekr 2025-11-10 → 2025-12-31', old: 'policies/zeekr/2025-11-10.json', new: 'policies/zeekr/2025-12-31.json', budget: 5 },
+  { label: 'generated 100 KB, 5% of paragraphs edited', old: write(g100), new: write(edited(g100, 0.05, 11)) },
+  { label: 'generated 1 MB, 5% of paragraphs edited', old: write(g1m), new: write(edited(g1m, 0.05, 12)), budget: 100 },
+  { label: 'generated 1 MB, completely rewritten', old: write(g1mRw), new: write(rewritten(g1mRw, 13)), budget: 300 },
+];
+// The served directory: a blank page, the widget module, jsdiff and the pairs, same origin.
+for (const f of ['policy-lens-widget.js', 'policy-lens-widget_bg.wasm']) fs.symlinkSync(path.join(dist, f), path.join(tmp, f));
+fs.symlinkSync(path.join(dist, 'policies'), path.join(tmp, 'policies'));
+fs.symlinkSync(path.join(root, 'node_modules', 'diff', 'dist', 'diff.min.js'), path.join(tmp, 'diff.min.js'));
+fs.writeFileSync(path.join(tmp, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title>
+<script src="/diff.min.js"></script>
+<script type="module">
+import init, * as m from '/policy-lens-widget.js';
+await init({ module_or_path: '/policy-lens-widget_bg.wasm' });
+window.widget = m;
+document.title = 'ready';
+</script>`);
+const diffVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'diff', 'package.json'), 'utf8')).version;
+
+// Check the generated files with the CLI (a wrong file would make the benchmark meaningless).
+const cli = path.join(root, 'target', 'release', 'policy-lens');
+if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(tmp, 'gen')], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+// ---------------------------------------------------------------------------------------------
+// f. Native CLI (first, while the browser is not running)
+// ---------------------------------------------------------------------------------------------
+log('native CLI');
+const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(tmp, p.old), path.join(tmp, p.new)]);
+const native = execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
+  env: { ...process.env, RUNS: String(RUNS) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+}).trim().split('\n').map((l) => {
+  const [name, med, min, max, bytes] = l.split('\t');
+  return { name, med: +med, min: +min, max: +max, bytes: +bytes };
+});
+
+// ---------------------------------------------------------------------------------------------
+// Browser: b. load to ready, c. memory, d./e. diff speed
+// ---------------------------------------------------------------------------------------------
+const browser = await launch();
+const chromium = browser.version();
+const problems = [];
+
+const READY_HOOK = () => {
+  document.addEventListener('policy-lens:ready', () => {
+    if (window.__plReady === undefined) window.__plReady = performance.now();
+  }, { capture: true });
+};
+
+async function loadOnce(origin, url, after) {
+  const w = await open(browser, origin);
+  try {
+    await w.page.addInitScript(READY_HOOK);
+    await w.page.goto(origin + url);
+    await w.page.waitForFunction(() => window.__plReady !== undefined, null, { timeout: 15000 });
+    const t = await w.page.evaluate(() => window.__plReady);
+    const extra = after ? await after(w) : undefined;
+    problems.push(...w.problems.map((p) => `${url}: ${p}`));
+    return { t, extra };
+  } finally {
+    await w.context.close();
+  }
+}
+
+async function loads(origin, url, n = RUNS) {
+  await loadOnce(origin, url); // warm-up (server, OS file cache), not counted
+  const ts = [];
+  for (let i = 0; i < n; i++) ts.push((await loadOnce(origin, url)).t);
+  return stats(ts);
+}
+const fmtLoad = (s) => `median ${ms(s.median)} ms (min ${ms(s.min)}, max ${ms(s.max)}; n=${s.n})`;
+
+const site = await serve();
+try {
+  log('load to ready');
+  for (const p of policies) {
+    const s = await loads(site.origin, `/?policy=${p.id}&lang=en`);
+    const budget = p === largest
+      ? `${mark(s.median <= 150)} ≤ 150 ms (largest policy) · stretch ≤ 100 ms ${mark(s.median <= 100)}`
+      : '—';
+    row(`Load to ready: ${p.id} summary (${kb(p.bytes)} data)`, fmtLoad(s), budget);
+  }
+  row('Load to ready: zeekr changes view (both versions)', fmtLoad(await loads(site.origin, '/?policy=zeekr&view=changes')));
+  if (fs.existsSync(path.join(dist, 'demo', 'script-tag.html'))) {
+    const tag = fs.readFileSync(path.join(dist, 'demo', 'script-tag.html'), 'utf8').match(/<script[^>]*embed\.js[^>]*>/)?.[0] || '';
+    const what = [...tag.matchAll(/data-(policy|view)="([^"]*)"/g)].map((m) => m[2]).join(' ');
+    row(`Load to ready: script-tag embed on a host page (demo/script-tag.html, ${what})`, fmtLoad(await loads(site.origin, '/demo/script-tag.html')));
+  } else {
+    row('Load to ready: script-tag embed', 'skipped: dist/demo/script-tag.html does not exist in this build');
+  }
+
+  // c. Memory after ready, after a forced garbage collection.
+  log('memory');
+  const memory = async (url) => (await loadOnce(site.origin, url, async ({ context, page }) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    // The page's own module instance: same URL, so import() returns the module the page
+    // loaded, and its init function returns the already-initialised exports.
+    const wasmBytes = await page.evaluate(async () => {
+      const m = await import('/policy-lens-widget.js');
+      if (window.wasmBindings && window.wasmBindings !== m) throw new Error('a second module instance');
+      const exports = await m.default();
+      return exports.memory.buffer.byteLength;
+    });
+    return { heap, wasmBytes };
+  })).extra;
+  for (const [label, url] of [[`${largest.id} summary (largest policy)`, `/?policy=${largest.id}&lang=en`], ['zeekr changes view', '/?policy=zeekr&view=changes']]) {
+    const { heap, wasmBytes } = await memory(url);
+    row(`Memory after ready: ${label}`, `JS heap ${kb(heap)} + wasm linear memory ${kb(wasmBytes)} = ${kb(heap + wasmBytes)}`);
+  }
+} finally {
+  await site.close();
+}
+
+// d. + e. Diff speed: the engine through benchDiff, jsdiff on the flat texts, same page.
+log('diff speed');
+const bench = await serve({ dir: tmp });
+try {
+  const w = await open(browser, bench.origin);
+  await w.page.goto(bench.origin + '/');
+  await w.page.waitForFunction(() => window.widget && window.Diff, null, { timeout: 15000 });
+  for (const pair of pairs) {
+    log(' ', pair.label);
+    const r = await w.page.evaluate(async ({ pair, runs, timeout, total }) => {
+      const get = async (u) => new Uint8Array(await (await fetch('/' + u)).arrayBuffer());
+      const [a, b] = await Promise.all([get(pair.old), get(pair.new)]);
+      window.widget.benchDiff(a, b, 1); // warm-up
+      const out = Array.from(window.widget.benchDiff(a, b, runs));
+      const changes = out.pop();
+      // The flat text: every heading and block text, in document order.
+      const flat = (bytes) => {
+        const doc = JSON.parse(new TextDecoder().decode(bytes));
+        const parts = [];
+        const walk = (s) => {
+          const title = [s.label, s.heading].filter(Boolean).join(' ');
+          if (title) parts.push(title);
+          for (const blk of s.blocks || []) {
+            if (blk.type === 'paragraph') parts.push(blk.text);
+            else if (blk.type === 'list') parts.push(...blk.items.map((i) => [i.label, i.text].filter(Boolean).join(' ')));
+            else if (blk.type === 'table') parts.push(...blk.rows.map((row) => row.join('\t')));
+          }
+          (s.sections || []).forEach(walk);
+        };
+        doc.sections.forEach(walk);
+        return parts.join('\n\n');
+      };
+      const ta = flat(a);
+      const tb = flat(b);
+      const js = {};
+      for (const fn of ['diffWords', 'diffChars']) {
+        const times = [];
+        let gaveUp = null;
+        const start = performance.now();
+        for (let i = 0; i < runs && performance.now() - start < total; i++) {
+          const t = performance.now();
+          const res = window.Diff[fn](ta, tb, { timeout });
+          const dt = performance.now() - t;
+          if (res === undefined) { gaveUp = dt; break; }
+          times.push(dt);
+        }
+        js[fn] = { times, gaveUp };
+      }
+      return { times: out, changes, chars: [ta.length, tb.length], js };
+    }, { pair, runs: RUNS, timeout: JSDIFF_TIMEOUT_MS, total: JSDIFF_TOTAL_MS });
+    const bytes = fs.statSync(path.join(tmp, pair.old)).size + fs.statSync(path.join(tmp, pair.new)).size;
+    const s = stats(r.times);
+    const budget = pair.budget === undefined ? '—'
+      : `${mark(s.median <= pair.budget)} ≤ ${pair.budget} ms`;
+    row(`Diff in the browser: ${pair.label} (${kb(bytes)} of JSON, ${r.changes} changes)`,
+      `median ${ms(s.median)} ms (min ${ms(s.min)}, max ${ms(s.max)}; n=${s.n})`, budget);
+    for (const fn of ['diffWords', 'diffChars']) {
+      const { times, gaveUp } = r.js[fn];
+      let result;
+      let ratio = null;
+      if (gaveUp !== null && times.length === 0) {
+        result = `gave up (timeout ${JSDIFF_TIMEOUT_MS / 1000} s, after ${ms(gaveUp)} ms); engine ≥ ${(gaveUp / s.median).toFixed(0)}× faster`;
+      } else {
+        const j = stats(times);
+        ratio = j.median / s.median;
+        result = `median ${ms(j.median)} ms (min ${ms(j.min)}, max ${ms(j.max)}; n=${j.n}); engine ${ratio.toFixed(1)}× faster`;
+        if (gaveUp !== null) result += `; gave up once after ${ms(gaveUp)} ms`;
+      }
+      const budget = pair.budget === 5 && fn === 'diffWords' ? `${mark(ratio !== null ? ratio >= 10 : true)} engine ≥ 10× faster` : '—';
+      row(`jsdiff ${diffVersion} ${fn}: ${pair.label} (${(r.chars[0] / 1000).toFixed(0)}k + ${(r.chars[1] / 1000).toFixed(0)}k chars of flat text)`, result, budget);
+    }
+  }
+  problems.push(...w.problems.map((p) => `bench page: ${p}`));
+  await w.context.close();
+} finally {
+  await bench.close();
+  await browser.close();
+}
+
+for (const n of native) {
+  const mbs = n.bytes / 1e6 / (n.med / 1000);
+  row(`CLI \`policy-lens ${n.name}\` (${kb(n.bytes)} input, whole process)`,
+    `median ${ms(n.med)} ms (min ${ms(n.min)}, max ${ms(n.max)}; n=${RUNS}) · ${mbs.toFixed(1)} MB/s`);
+}
+
+fs.rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+console.log(`Machine: ${cpu}, ${cores} cores, Linux ${os.release()}; Chromium ${chromium} (headless); Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. KB = 1024 bytes.`);
+console.log();
+console.log('| Measure | Result | Budget |');
+console.log('|---|---|---|');
+for (const [m, r, b] of rows) console.log(`| ${m} | ${r} | ${b} |`);
+if (problems.length) {
+  console.log();
+  console.log(`Page problems seen while measuring (${problems.length}):`);
+  for (const p of [...new Set(problems)].slice(0, 20)) console.log(`- ${p}`);
+}

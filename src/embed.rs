@@ -1,0 +1,75 @@
+//! Embedding: `mount(element, options)` for the JS API, the custom element and the script tag
+//! (the thin JS side is `embed/embed.js`). Options are plain key/value pairs; unknown keys
+//! are ignored and bad values end up in the widget's error panel, never in a panic.
+
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+use crate::app::{App, AppProps};
+use crate::route::Route;
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct MountHandle {
+    app: Option<AppHandle<App>>,
+    base: String,
+}
+
+fn props_from(options: &JsValue, base: &str) -> AppProps {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Ok(map) = serde_wasm_bindgen::from_value::<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >(options.clone())
+    {
+        for (k, v) in map {
+            let v = match v {
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Null => continue,
+                other => other.to_string(),
+            };
+            pairs.push((k, v));
+        }
+    }
+    let src = pairs
+        .iter()
+        .find(|(k, _)| k == "src")
+        .map(|(_, v)| v.clone());
+    let route = Route::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    AppProps {
+        route,
+        full_page: false,
+        base: base.to_string().into(),
+        preloaded: Vec::new(),
+        src: src.map(Into::into),
+    }
+}
+
+/// Mounts a widget into `element` with `options` (`policy`, `version`, `view`, `lang`, `from`,
+/// `to`, `src`). `base` is the URL folder of the widget's assets.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(element: web_sys::Element, options: JsValue, base: String) -> MountHandle {
+    let props = props_from(&options, &base);
+    let app = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    MountHandle {
+        app: Some(app),
+        base,
+    }
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Replaces the options and re-renders.
+    pub fn update(&mut self, options: JsValue) {
+        let props = props_from(&options, &self.base);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Removes the widget.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}

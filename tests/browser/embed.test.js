@@ -1,0 +1,169 @@
+// Embedding: script tag, custom element, JS API, hostile CSS, strict CSP, two widgets with one
+// broken, a webview, and no WebAssembly. Each page is checked for what is visible, console
+// errors, requests to other origins, and storage writes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshot } from './harness.js';
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+let server, browser;
+before(async () => {
+  server = await serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': CSP } : {}) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function nothingStored(page) {
+  const s = await page.evaluate(async () => ({
+    local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+    idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+  }));
+  assert.deepEqual(s, { local: 0, session: 0, cookie: '', idb: 0 });
+}
+
+const shadowText = (page, sel) => page.$eval(sel, (el) => el.shadowRoot.querySelector('.policy-lens, .pl-fallback')?.innerText || '');
+
+test('script tag renders where it stands, with only PolicyLens as a new global', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  await page.addInitScript(() => { window.__before = Object.getOwnPropertyNames(window); });
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  const text = await shadowText(page, 'policy-lens');
+  assert.ok(text.includes('一览') && text.includes('400-003-6036'), text.slice(0, 200));
+  // It sits between the two vendor paragraphs, right after the script tag.
+  assert.equal(await page.$eval('policy-lens', (el) => el.previousElementSibling.tagName), 'SCRIPT');
+  const globals = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((k) => !window.__before.includes(k) && k !== '__before'));
+  assert.deepEqual(globals, ['PolicyLens']);
+  assert.ok(requests.every((u) => u.startsWith(server.origin)));
+  await nothingStored(page);
+  await screenshot(page, 'embed-script-tag');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('custom element re-renders when its attributes change, and fires navigate events', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/custom-element.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  assert.ok((await shadowText(page, '#widget')).includes('400-890-9090'));
+  await page.click('#show-changes');
+  await page.waitForFunction(() => !!document.querySelector('#widget').shadowRoot.querySelector('[data-testid=verdict]'));
+  assert.match(await shadowText(page, '#widget'), /may need notice/);
+  await page.click('#show-kaiyang');
+  await page.waitForFunction(() => /WeChat SDK/.test(document.querySelector('#widget').shadowRoot.textContent));
+  const events = await page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener('policy-lens:navigate', (e) => seen.push(e.detail.view));
+    document.querySelector('#widget').shadowRoot.querySelector('[data-testid=tab-full]').click();
+    await new Promise((r) => setTimeout(r, 50));
+    return seen;
+  });
+  assert.deepEqual(events, ['full']);
+  // The JS API: mount, update, unmount.
+  const api = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    const ready = new Promise((r) => el.addEventListener('policy-lens:ready', r, { once: true }));
+    const h = window.PolicyLens.mount(el, { policy: 'zeekr', lang: 'en', view: 'full' });
+    await ready;
+    const before = el.shadowRoot.querySelector('[data-testid=full-text]') !== null;
+    h.update({ view: 'summary' });
+    await new Promise((r) => setTimeout(r, 100));
+    const after = el.shadowRoot.querySelector('[data-testid=at-a-glance]') !== null;
+    h.unmount();
+    return { before, after, empty: el.shadowRoot.childNodes.length === 0 };
+  });
+  assert.deepEqual(api, { before: true, after: true, empty: true });
+  await nothingStored(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile host CSS does not reach the widget, and the widget does not touch the host', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/hostile-css.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  const inside = await page.$eval('policy-lens', (el) => {
+    const s = getComputedStyle(el.shadowRoot.querySelector('.pl-row dd'));
+    const b = getComputedStyle(el.shadowRoot.querySelector('.pl-acc-button'));
+    return { color: s.color, size: s.fontSize, family: s.fontFamily.includes('system-ui'), spacing: s.letterSpacing, transform: b.transform, bg: b.backgroundColor };
+  });
+  assert.notEqual(inside.color, 'rgb(255, 0, 0)');
+  assert.equal(inside.size, '16px');
+  assert.ok(inside.family);
+  assert.equal(inside.spacing, 'normal');
+  assert.equal(inside.transform, 'none');
+  assert.notEqual(inside.bg, 'rgb(255, 255, 0)');
+  const host = await page.$eval('.host-button', (b) => ({ bg: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
+  assert.deepEqual(host, { bg: 'rgb(255, 255, 0)', size: '40px' });
+  await screenshot(page, 'embed-hostile-css');
+  await nothingStored(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('strict CSP page (real header): the widget works with no CSP violations', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const resp = await page.goto(`${server.origin}/demo/strict-csp.html`);
+  assert.equal(resp.headers()['content-security-policy'], CSP);
+  await page.waitForSelector('policy-lens[data-ready]');
+  assert.ok((await shadowText(page, 'policy-lens')).includes('WeChat SDK'));
+  assert.deepEqual(violations, []);
+  assert.ok(requests.every((u) => u.startsWith(server.origin)));
+  await nothingStored(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two widgets: bad data shows an error panel and fires policy-lens:error; the other works', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { allowErrors: false });
+  await page.addInitScript(() => { window.__errors = []; document.addEventListener('policy-lens:error', (e) => window.__errors.push(e.detail.reason)); });
+  await page.goto(`${server.origin}/demo/two-widgets.html`);
+  await page.waitForSelector('#good[data-ready]');
+  await page.waitForSelector('#bad[data-ready]');
+  const bad = await page.$eval('#bad', (el) => el.shadowRoot.querySelector('[data-testid=error-panel]')?.innerText || '');
+  assert.ok(bad.includes('bad-policy.json'), bad);
+  assert.ok(bad.includes('$.id') && bad.includes('$.version') && bad.includes('is not in section'), bad);
+  const errors = await page.evaluate(() => window.__errors);
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /bad-policy\.json/);
+  assert.match(await shadowText(page, '#good'), /may need notice/);
+  await screenshot(page, 'embed-two-widgets');
+  await nothingStored(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('webview at 375 px: full-page mode fits, no hover-only controls', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 375, height: 740 } });
+  await page.goto(`${server.origin}/?policy=zeekr&lang=zh-CN`);
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflow ${overflow}`);
+  const hoverRules = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => /:hover/.test(r.cssText)).length);
+  assert.equal(hoverRules, 0, 'no hover-only styles');
+  await page.goto(`${server.origin}/demo/webview.html`);
+  const frame = page.frames().find((f) => f.url().includes('policy=zeekr'));
+  await frame.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  assert.ok((await frame.locator('[data-testid=at-a-glance]').innerText()).includes('400-003-6036'));
+  await nothingStored(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without WebAssembly a readable fallback appears within 3 s', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin, { allowErrors: true });
+  const t0 = Date.now();
+  await page.goto(`${server.origin}/demo/no-wasm.html`);
+  await page.waitForSelector('policy-lens[data-ready=fallback]', { timeout: 3000 });
+  await page.waitForFunction(() => /Kaiyang Motors User Privacy Policy/.test(document.querySelector('policy-lens').shadowRoot.textContent), null, { timeout: 3000 });
+  assert.ok(Date.now() - t0 < 3500);
+  const text = await page.$eval('policy-lens', (el) => el.shadowRoot.textContent);
+  assert.match(text, /Full text/);
+  assert.ok(requests.every((u) => u.startsWith(server.origin)));
+  await screenshot(page, 'embed-no-wasm');
+  assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);
+  await context.close();
+});
