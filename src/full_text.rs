@@ -55,6 +55,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn text(&self, text: &str) -> Html {
+        let text = &*policy_lens_core::text::inert_bidi(text);
         let ranges = match_ranges(text, self.query);
         if ranges.is_empty() {
             return html! { { text.to_string() } };

@@ -103,3 +103,33 @@ mod tests {
         assert!(find_ignoring_whitespace(hay, "   ").is_none());
     }
 }
+
+/// Makes bidirectional control characters (U+202A–U+202E, U+2066–U+2069) visible as
+/// `[U+202E]`, so that policy text cannot reorder what a reader sees.
+pub fn inert_bidi(s: &str) -> std::borrow::Cow<'_, str> {
+    let is_bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(is_bidi) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_bidi(c) {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    #[test]
+    fn bidi_overrides_become_visible() {
+        assert_eq!(super::inert_bidi("a\u{202E}cba"), "a[U+202E]cba");
+        assert!(matches!(
+            super::inert_bidi("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

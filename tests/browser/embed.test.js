@@ -167,3 +167,25 @@ test('without WebAssembly a readable fallback appears within 3 s', async () => {
   assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);
   await context.close();
 });
+
+test('a policy with <script>, <img onerror>, javascript: URLs and bidi overrides renders inert', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/malicious.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  const r = await page.$eval('policy-lens', (el) => ({
+    text: el.shadowRoot.textContent,
+    scripts: el.shadowRoot.querySelectorAll('script, img, iframe').length,
+    jsLinks: [...el.shadowRoot.querySelectorAll('a')].filter((a) => a.href.startsWith('javascript:')).length,
+  }));
+  assert.ok(r.text.includes('<script>window.__pwned = 3</script>'), 'shown as text');
+  assert.ok(r.text.includes('[U+202E]gnp.exe[U+202C]'), 'bidi override made visible');
+  assert.deepEqual({ scripts: r.scripts, jsLinks: r.jsLinks }, { scripts: 0, jsLinks: 0 });
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+  await page.$eval('policy-lens', (el) => el.shadowRoot.querySelector('[data-testid=tab-summary]').click());
+  await page.waitForFunction(() => !!document.querySelector('policy-lens').shadowRoot.querySelector('[data-testid=at-a-glance]'));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin)), []);
+  assert.ok(requests.every((u) => !u.endsWith('/x')), 'no image request');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
