@@ -112,6 +112,15 @@ pub struct Strings {
     pub to: &'static str,
     pub full_text_of: &'static str,
     pub items: &'static str,
+    pub quick: &'static str,
+    pub location_q: &'static str,
+    pub yes: &'static str,
+    pub no_not_stated: &'static str,
+    pub kinds: &'static str,
+    pub delete_account: &'static str,
+    pub details: &'static str,
+    pub rights_count: &'static str,
+    pub cut_short: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -182,6 +191,15 @@ pub static EN: Strings = Strings {
     to: "To",
     full_text_of: "Full text",
     items: "items",
+    quick: "Quick answers",
+    location_q: "Location",
+    yes: "collected",
+    no_not_stated: "not stated",
+    kinds: "kinds",
+    delete_account: "Delete account",
+    details: "Details",
+    rights_count: "rights",
+    cut_short: "cut off in our source",
 };
 
 pub static ZH: Strings = Strings {
@@ -251,6 +269,15 @@ pub static ZH: Strings = Strings {
     to: "到",
     full_text_of: "全文",
     items: "项",
+    quick: "速览",
+    location_q: "位置信息",
+    yes: "会收集",
+    no_not_stated: "未说明",
+    kinds: "类",
+    delete_account: "注销账号",
+    details: "详情",
+    rights_count: "项权利",
+    cut_short: "原文此处缺失",
 };
 
 pub fn category(lang: Lang, c: DataCategory) -> &'static str {

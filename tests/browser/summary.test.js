@@ -151,3 +151,32 @@ for (const colorScheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+for (const c of cases) {
+  test(`${c.id} ${c.version}: quick answers fit one 360×640 screen; reflows at 320 px and at 200% zoom`, async () => {
+    const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 360, height: 640 } });
+    await gotoReady(page, `${server.origin}/?policy=${c.id}&version=${c.version}&lang=en`);
+    const bottom = await page.$eval('[data-testid=quick-answers]', (el) => el.getBoundingClientRect().bottom);
+    assert.ok(bottom <= 640, `quick answers end at ${bottom}px`);
+    for (const id of ['who', 'contact', 'when', 'collected', 'location', 'sdks', 'why', 'stored', 'kept', 'children', 'delete']) {
+      assert.equal(await page.locator(`[data-testid=tile-${id}]`).count(), 1, id);
+    }
+    // Each quick answer with a source is one tap from it.
+    const tile = page.locator('[data-testid=tile-contact] a');
+    if (await tile.count()) {
+      await tile.click();
+      await page.locator('[data-testid=source-highlight]').waitFor();
+    }
+    // 320 px (400% zoom of 1280) and 640 px (200% zoom of 1280): no sideways scrolling.
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(`${server.origin}/?policy=${c.id}&version=${c.version}&lang=en`);
+      await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width}px: horizontal overflow ${overflow}px`);
+    }
+    await screenshot(page, `fit-${c.id}-${c.version}-320`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
