@@ -147,3 +147,77 @@ fn index_json_is_up_to_date() {
         "policies/index.json is out of date: run UPDATE_INDEX=1 cargo test -p policy-lens-core --test bundled"
     );
 }
+
+fn outline(v: &PolicyVersion) -> Vec<String> {
+    v.all_sections()
+        .iter()
+        .map(|s| format!("{} {}", s.id, text::squash(&s.title())))
+        .collect()
+}
+
+fn import_fixture(name: &str) -> (String, PolicyVersion) {
+    let raw = std::fs::read(root().join("core/tests/fixtures").join(name)).unwrap();
+    let opts = policy_lens_core::ImportOptions {
+        id: "unseen".into(),
+        version: "2024-03".into(),
+        language: None,
+        source: name.into(),
+    };
+    let v = policy_lens_core::import(&raw, &opts).unwrap();
+    (String::from_utf8(raw).unwrap(), v)
+}
+
+#[test]
+fn unseen_english_markdown_imports_with_sensible_sections() {
+    let (raw, v) = import_fixture("unseen-en.md");
+    assert_eq!(v.language, "en");
+    assert_eq!(v.title, "Acme Scooters Privacy Notice");
+    assert_eq!(
+        outline(&v),
+        [
+            "s1 #AcmeScootersPrivacyNotice",
+            "s1-1 ##1.Informationwecollect",
+            "s1-1-1 ###1.1Informationfromyourdevice",
+            "s1-2 ##2.Howweshareinformation",
+            "s1-3 ##3.Yourrights",
+            "s1-4 ##4.Contact"
+        ]
+    );
+    let collect = v.find_section("s1-1").unwrap();
+    assert!(matches!(&collect.blocks[1], policy_lens_core::Block::List { items } if items.len() == 3));
+    let share = v.find_section("s1-2").unwrap();
+    assert!(matches!(&share.blocks[0], policy_lens_core::Block::Table { header: true, rows, .. } if rows.len() == 3));
+    assert_eq!(v.dates.updated.as_ref().map(|d| d.date.as_str()), Some("2024-02-02"));
+    let contacts: Vec<&str> = v.facets.contacts.items.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(contacts, ["privacy@acme-scooters.example", "020-7946-0000"]);
+    assert!(policy_lens_core::validate("unseen-en.md", &v).is_empty());
+    assert_eq!(text::squash(&text::full_text(&v)), text::squash(&raw));
+}
+
+#[test]
+fn unseen_chinese_plain_text_imports_with_sensible_sections() {
+    let (raw, v) = import_fixture("unseen-zh.txt");
+    assert_eq!(v.language, "zh-CN");
+    assert_eq!(
+        outline(&v),
+        [
+            "preamble ",
+            "s1 一、我们收集的信息",
+            "s1-1 （一）注册账号",
+            "s1-2 （二）骑行服务",
+            "s1-2-1 1、位置信息",
+            "s1-2-2 2、支付信息",
+            "s2 二、我们如何共享信息",
+            "s3 三、您的权利",
+            "s4 四、联系我们"
+        ]
+    );
+    let share = v.find_section("s2").unwrap();
+    assert!(matches!(&share.blocks[1], policy_lens_core::Block::List { items } if items.len() == 2));
+    assert_eq!(v.dates.updated.as_ref().map(|d| d.date.as_str()), Some("2024-03-01"));
+    assert_eq!(v.dates.effective.as_ref().map(|d| d.date.as_str()), Some("2024-03-08"));
+    let contacts: Vec<&str> = v.facets.contacts.items.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(contacts, ["400-123-4567", "privacy@xinghe.example"]);
+    assert!(policy_lens_core::validate("unseen-zh.txt", &v).is_empty());
+    assert_eq!(text::squash(&text::full_text(&v)), text::squash(&raw));
+}
