@@ -34,7 +34,6 @@ use std::ops::Range;
 
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::*;
 use crate::text::squash;
@@ -938,15 +937,58 @@ fn align(x: &Flat, y: &Flat, budget: &mut Budget) -> Vec<(usize, usize, OpKind)>
 // Inline diff
 // ---------------------------------------------------------------------------------------------
 
-/// Inline tokens: graphemes in CJK text; words, whitespace runs and punctuation marks elsewhere.
+/// Inline tokens: user-perceived characters in CJK text; words, whitespace runs and single
+/// punctuation marks elsewhere. Never bytes. Hand-rolled rather than UAX #29 segmentation,
+/// whose Unicode tables would double the widget's size; the approximation of a grapheme
+/// keeps combining marks, variation selectors, skin tones and ZWJ sequences with their base.
 fn tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for w in s.split_word_bounds() {
-        if w.chars().any(is_cjk) && w.chars().nth(1).is_some() {
-            out.extend(w.graphemes(true));
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Space,
+        Word,
+        Single,
+    }
+    let extends = |c: char| matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0100..=0xE01EF | 0x200D);
+    let class = |c: char| {
+        if c.is_whitespace() {
+            Class::Space
+        } else if c.is_alphanumeric() && !is_cjk(c) || c == '_' {
+            Class::Word
         } else {
-            out.push(w);
+            Class::Single
         }
+    };
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<Class> = None;
+    let mut after_zwj = false;
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        if i > 0 && (extends(c) || after_zwj) {
+            after_zwj = c == '\u{200D}';
+            continue;
+        }
+        after_zwj = false;
+        let mut k = class(c);
+        // As in UAX #29, `.` and `'` between letters or digits stay inside the word
+        // (`bmw.com.cn`, `3.5`, `don't`).
+        if matches!(c, '.' | '\'')
+            && prev == Some(Class::Word)
+            && chars
+                .get(n + 1)
+                .is_some_and(|&(_, d)| class(d) == Class::Word)
+        {
+            k = Class::Word;
+        }
+        let joins = prev == Some(k) && k != Class::Single;
+        if !joins && i > start {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        prev = Some(k);
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
     }
     out
 }
@@ -2456,7 +2498,13 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
                 let text = take(r)?.to_string();
                 match op.kind {
                     OpKind::Delete => {}
-                    OpKind::Equal | OpKind::Move => out.push(text),
+                    OpKind::Equal => out.push(text),
+                    // Moves are found by the whitespace-free key, so the moved unit may differ
+                    // from the old one in whitespace: the new text is the one to keep.
+                    OpKind::Move => match &op.new {
+                        Some(n) => out.push(n.text.clone()),
+                        None => return fail("move without a new unit".into()),
+                    },
                     _ if !op.inline.is_empty() => {
                         let kept = |k: SpanKind| {
                             op.inline
@@ -2877,6 +2925,14 @@ mod tests {
         assert_eq!(
             tokens("We share data, rarely."),
             vec!["We", " ", "share", " ", "data", ",", " ", "rarely", "."]
+        );
+        // Combining marks, variation selectors and ZWJ emoji stay with their base character.
+        assert_eq!(tokens("e\u{301}t\u{e9}"), vec!["e\u{301}t\u{e9}"]);
+        assert_eq!(tokens("好\u{FE0F}人"), vec!["好\u{FE0F}", "人"]);
+        assert_eq!(tokens("👩\u{200D}💻x"), vec!["👩\u{200D}💻", "x"]);
+        assert_eq!(
+            tokens("Zeekr 001，极氪"),
+            vec!["Zeekr", " ", "001", "，", "极", "氪"]
         );
     }
 

@@ -373,7 +373,10 @@ fn classify(line: &str) -> Line<'_> {
 }
 
 fn pipe_cells(line: &str) -> Vec<String> {
-    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    // One pipe off each end: `|||` is two empty cells, not none.
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
     inner.split('|').map(|c| c.trim().to_string()).collect()
 }
 
@@ -383,6 +386,12 @@ fn is_separator(line: &str) -> bool {
         && cells
             .iter()
             .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// Whether a separator line is exactly what [`Block::lines`] writes for `cells` header cells,
+/// apart from whitespace.
+fn is_plain_separator(line: &str, cells: usize) -> bool {
+    crate::text::squash(line) == format!("|{}|", vec!["---"; cells].join("|"))
 }
 
 /// Sections under construction: a flat list with levels, turned into a tree at the end.
@@ -439,11 +448,16 @@ fn build_sections(lines: &[&str]) -> Vec<Section> {
                 push_block(&mut flat, Block::List { items });
             }
             Line::Pipe(_) => {
-                let mut rows = Vec::new();
+                let mut rows: Vec<Vec<String>> = Vec::new();
                 let mut header = false;
                 while i < lines.len() {
                     if let Line::Pipe(l) = classify(lines[i]) {
-                        if rows.len() == 1 && is_separator(l) {
+                        // Only a separator the text layer writes back (`|---|---|`, one
+                        // per header cell) is dropped; any other stays a row, so no text is lost.
+                        if rows.len() == 1
+                            && is_separator(l)
+                            && is_plain_separator(l, rows[0].len())
+                        {
                             header = true;
                         } else {
                             rows.push(pipe_cells(l));

@@ -65,24 +65,16 @@ pub fn parse_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, Vec<Prob
         }
     };
     // serde_json limits recursion to 128 levels and reports it as an error, never a crash.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let version: PolicyVersion = match serde_path_to_error::deserialize(&mut de) {
+    let version = match deserialize(text) {
         Ok(v) => v,
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." || path.is_empty() {
-                "$".to_string()
-            } else {
-                format!("$.{path}")
-            };
-            let inner = e.into_inner();
+        Err((path, e)) => {
             return Err(problem(
                 &path,
                 format!(
                     "invalid JSON: {} (line {}, column {})",
-                    strip_position(&inner),
-                    inner.line(),
-                    inner.column()
+                    strip_position(&e),
+                    e.line(),
+                    e.column()
                 ),
             ));
         }
@@ -93,6 +85,27 @@ pub fn parse_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, Vec<Prob
     } else {
         Err(problems)
     }
+}
+
+/// Deserializes a version; on failure returns the JSON path of the bad value (`$` when the
+/// `json-paths` feature is off) and the error.
+#[cfg(feature = "json-paths")]
+fn deserialize(text: &str) -> Result<PolicyVersion, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." || path.is_empty() {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
+        (path, e.into_inner())
+    })
+}
+
+#[cfg(not(feature = "json-paths"))]
+fn deserialize(text: &str) -> Result<PolicyVersion, (String, serde_json::Error)> {
+    serde_json::from_str(text).map_err(|e| ("$".to_string(), e))
 }
 
 fn strip_position(e: &serde_json::Error) -> String {
