@@ -16,17 +16,27 @@
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI).href;
   var OPTIONS = ['policy', 'version', 'view', 'lang', 'from', 'to', 'src'];
-  var wasmPromise = null;
+  var compiled = null;
+  var instances = 0;
 
+  // Each widget gets its own wasm instance (a fresh import of the JS glue, sharing one
+  // compiled module), so a bug that stops one widget leaves the others working.
   function loadWasm() {
-    if (!wasmPromise) {
-      wasmPromise = (typeof WebAssembly === 'object'
-        ? import(base + 'policy-lens-widget.js').then(function (m) {
-            return m.default({ module_or_path: base + 'policy-lens-widget_bg.wasm' }).then(function () { return m; });
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
+    if (!compiled) {
+      var url = base + 'policy-lens-widget_bg.wasm';
+      compiled = WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(url)).catch(function () {
+            return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
           })
-        : Promise.reject(new Error('WebAssembly is not available')));
+        : fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
     }
-    return wasmPromise;
+    var n = ++instances;
+    return compiled.then(function (module) {
+      return import(base + 'policy-lens-widget.js?instance=' + n).then(function (m) {
+        return m.default({ module_or_path: module }).then(function () { return m; });
+      });
+    });
   }
 
   function optionsOf(el, prefix) {
@@ -110,6 +120,14 @@
     container.setAttribute('part', 'container');
     shadow.appendChild(container);
     var state = { handle: null, options: options, dead: false };
+    // A panic inside the widget arrives as policy-lens:error with a "panic:" reason.
+    host.addEventListener('policy-lens:error', function (e) {
+      var reason = e.detail && e.detail.reason || '';
+      if (/^panic:/.test(reason)) {
+        state.handle = null;
+        fallback(host, container, state.options, 'an internal error');
+      }
+    });
     // Readable fallback when WebAssembly cannot start within 3 s.
     var timer = setTimeout(function () {
       if (!host.hasAttribute('data-ready')) fallback(host, container, state.options, 'it did not start within 3 s');
@@ -128,14 +146,16 @@
     });
     return {
       // `replace`: the element's attributes are the whole truth; the JS API merges.
+      // For the robustness tests: make this widget's wasm instance panic.
+      _crashForTesting: function () { if (state.handle) state.handle.crashForTesting(); },
       update: function (o, replace) {
         state.options = replace ? Object.assign({}, o) : Object.assign({}, state.options, o || {});
-        if (state.handle) state.handle.update(state.options);
+        if (state.handle) { try { state.handle.update(state.options); } catch (e) { fallback(host, container, state.options, 'an internal error'); } }
       },
       unmount: function () {
         state.dead = true;
         clearTimeout(timer);
-        if (state.handle) { state.handle.unmount(); state.handle.free(); state.handle = null; }
+        if (state.handle) { try { state.handle.unmount(); state.handle.free(); } catch (e) { /* instance already stopped */ } state.handle = null; }
         shadow.textContent = '';
         host.removeAttribute('data-ready');
       },
@@ -147,7 +167,7 @@
     mount: function (element, options) {
       if (!(element instanceof Element)) throw new TypeError('PolicyLens.mount: element must be a DOM element');
       var h = mountInto(element, Object.assign({}, options || {}));
-      return { update: function (o) { h.update(o, false); }, unmount: h.unmount };
+      return { update: function (o) { h.update(o, false); }, unmount: h.unmount, _crashForTesting: h._crashForTesting };
     },
   });
   Object.defineProperty(window, 'PolicyLens', { value: api, configurable: false, writable: false });

@@ -122,3 +122,30 @@ pub fn push_query(query: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = query;
 }
+
+/// After a panic: marks the widget failed and tells the host, which shows its fallback.
+/// Uses only the DOM, never the (possibly poisoned) Yew state.
+#[cfg(target_arch = "wasm32")]
+pub fn fail(container: &web_sys::Element, reason: &str) {
+    use wasm_bindgen::JsCast;
+    let host = match container.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(sr) => sr.host(),
+        Err(_) => container.clone(),
+    };
+    let _ = host.set_attribute("data-failed", "true");
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"reason".into(), &reason.into());
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("policy-lens:error", &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+    if host == *container {
+        // Full-page mode has no JS fallback: say so in plain text.
+        container.set_text_content(Some(
+            "Policy Lens stopped because of an internal error. Reload the page to try again.",
+        ));
+    }
+}

@@ -33,6 +33,8 @@ pub use route::{Route, View};
 pub fn start_page() {
     let document = gloo::utils::document();
     if let Some(el) = document.get_element_by_id("policy-lens") {
+        embed::install_panic_hook();
+        embed::register(&el);
         let base = el.get_attribute("data-base").unwrap_or_default();
         let props = AppProps {
             route: Route::from_query(&dom::location_query()),

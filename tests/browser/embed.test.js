@@ -189,3 +189,30 @@ test('a policy with <script>, <img onerror>, javascript: URLs and bidi overrides
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a panic inside one widget shows its fallback; the other widget on the page keeps working', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { allowErrors: true });
+  await page.goto(`${server.origin}/demo/two-widgets.html`);
+  await page.waitForSelector('#good[data-ready]');
+  const result = await page.evaluate(async () => {
+    const a = document.createElement('div');
+    document.body.appendChild(a);
+    const ready = new Promise((r) => a.addEventListener('policy-lens:ready', r, { once: true }));
+    const h = window.PolicyLens.mount(a, { policy: 'kaiyang', lang: 'en' });
+    await ready;
+    let threw = false;
+    try { h._crashForTesting(); } catch (e) { threw = true; }
+    await new Promise((r) => setTimeout(r, 300));
+    const fallback = a.shadowRoot.querySelector('[data-testid=fallback]') !== null;
+    // The other widget still reacts to the reader.
+    const good = document.querySelector('#good').shadowRoot;
+    good.querySelector('[data-testid=tab-full]').click();
+    await new Promise((r) => setTimeout(r, 300));
+    return { threw, failed: a.getAttribute('data-failed'), fallback, otherWorks: good.querySelector('[data-testid=full-text]') !== null };
+  });
+  assert.deepEqual(result, { threw: true, failed: 'true', fallback: true, otherWorks: true });
+  // The fallback shows the policy's title and full text.
+  await page.waitForFunction(() => [...document.querySelectorAll('body > div')].some((d) => d.shadowRoot && /Kaiyang Motors User Privacy Policy/.test(d.shadowRoot.textContent)));
+  assert.deepEqual(problems.filter((p) => p.startsWith('page error') && !/unreachable|crash requested/.test(p)), []);
+  await context.close();
+});
