@@ -184,11 +184,24 @@ fn unseen_english_markdown_imports_with_sensible_sections() {
         ]
     );
     let collect = v.find_section("s1-1").unwrap();
-    assert!(matches!(&collect.blocks[1], policy_lens_core::Block::List { items } if items.len() == 3));
+    assert!(
+        matches!(&collect.blocks[1], policy_lens_core::Block::List { items } if items.len() == 3)
+    );
     let share = v.find_section("s1-2").unwrap();
-    assert!(matches!(&share.blocks[0], policy_lens_core::Block::Table { header: true, rows, .. } if rows.len() == 3));
-    assert_eq!(v.dates.updated.as_ref().map(|d| d.date.as_str()), Some("2024-02-02"));
-    let contacts: Vec<&str> = v.facets.contacts.items.iter().map(|c| c.value.as_str()).collect();
+    assert!(
+        matches!(&share.blocks[0], policy_lens_core::Block::Table { header: true, rows, .. } if rows.len() == 3)
+    );
+    assert_eq!(
+        v.dates.updated.as_ref().map(|d| d.date.as_str()),
+        Some("2024-02-02")
+    );
+    let contacts: Vec<&str> = v
+        .facets
+        .contacts
+        .items
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
     assert_eq!(contacts, ["privacy@acme-scooters.example", "020-7946-0000"]);
     assert!(policy_lens_core::validate("unseen-en.md", &v).is_empty());
     assert_eq!(text::squash(&text::full_text(&v)), text::squash(&raw));
@@ -213,10 +226,24 @@ fn unseen_chinese_plain_text_imports_with_sensible_sections() {
         ]
     );
     let share = v.find_section("s2").unwrap();
-    assert!(matches!(&share.blocks[1], policy_lens_core::Block::List { items } if items.len() == 2));
-    assert_eq!(v.dates.updated.as_ref().map(|d| d.date.as_str()), Some("2024-03-01"));
-    assert_eq!(v.dates.effective.as_ref().map(|d| d.date.as_str()), Some("2024-03-08"));
-    let contacts: Vec<&str> = v.facets.contacts.items.iter().map(|c| c.value.as_str()).collect();
+    assert!(
+        matches!(&share.blocks[1], policy_lens_core::Block::List { items } if items.len() == 2)
+    );
+    assert_eq!(
+        v.dates.updated.as_ref().map(|d| d.date.as_str()),
+        Some("2024-03-01")
+    );
+    assert_eq!(
+        v.dates.effective.as_ref().map(|d| d.date.as_str()),
+        Some("2024-03-08")
+    );
+    let contacts: Vec<&str> = v
+        .facets
+        .contacts
+        .items
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
     assert_eq!(contacts, ["400-123-4567", "privacy@xinghe.example"]);
     assert!(policy_lens_core::validate("unseen-zh.txt", &v).is_empty());
     assert_eq!(text::squash(&text::full_text(&v)), text::squash(&raw));
