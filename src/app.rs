@@ -6,16 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::at_a_glance::AtAGlance;
 use crate::changes_view::ChangesView;
 use crate::data::{self, BundledPolicy, Doc, LoadError};
 use crate::error_panel::ErrorPanel;
-use crate::full_text::FullText;
+use crate::header::Header;
 use crate::i18n::Lang;
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
-use crate::section_list::SectionList;
 use crate::start_page::StartPage;
+use crate::version_page::VersionPage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -366,94 +364,5 @@ pub fn App(props: &AppProps) -> Html {
         <div class="policy-lens" lang={lang.tag()} ref={root} data-testid="policy-lens">
             { body }
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub versions: Vec<String>,
-    pub doc: Doc,
-    pub lang: Lang,
-    pub here: Route,
-    pub navigate: Callback<Route>,
-}
-
-/// Title, view tabs and the language switch.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let s = props.lang.strings();
-    let here = &props.here;
-    let tab = |view: View, label: &str| {
-        let to = Route {
-            view,
-            section: None,
-            quote: None,
-            change: None,
-            ..here.clone()
-        };
-        html! {
-            <li><RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-tab")} current={here.view == view}
-                testid={AttrValue::from(format!("tab-{}", view.as_str()))}>{ label.to_string() }</RouteLink></li>
-        }
-    };
-    let other = match props.lang {
-        Lang::En => (Lang::Zh, "中文"),
-        Lang::Zh => (Lang::En, "English"),
-    };
-    html! {
-        <header class="pl-header">
-            <div class="pl-title-row">
-                <h1 class="pl-title" lang={props.doc.language.clone()} data-testid="policy-title">{ props.doc.title.clone() }</h1>
-                <RouteLink to={Route { lang: Some(other.0), ..here.clone() }} navigate={props.navigate.clone()}
-                    class={classes!("pl-lang")} testid="lang-switch" label={AttrValue::from(format!("{}: {}", s.language, other.1))}>
-                    <span lang={other.0.tag()}>{ other.1 }</span>
-                </RouteLink>
-            </div>
-            <nav aria-label={s.app_name}>
-                <ul class="pl-tabs">
-                    { tab(View::Summary, s.view_summary) }
-                    if props.versions.len() > 1 { { tab(View::Changes, s.view_changes) } }
-                    { tab(View::Full, s.view_full) }
-                </ul>
-            </nav>
-        </header>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct VersionPageProps {
-    pub doc: Doc,
-    pub versions: Vec<String>,
-    pub lang: Lang,
-    pub here: Route,
-    pub navigate: Callback<Route>,
-}
-
-/// The summary or full-text view of one version.
-#[component]
-pub fn VersionPage(props: &VersionPageProps) -> Html {
-    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| {
-        policy_lens_core::summarize(d)
-    }));
-    let previous = {
-        let vs = &props.versions;
-        vs.iter()
-            .position(|v| *v == props.doc.version)
-            .and_then(|i| i.checked_sub(1))
-            .map(|i| AttrValue::from(vs[i].clone()))
-    };
-    let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
-    match props.here.view {
-        View::Full => {
-            let highlight = props.here.section.clone().zip(props.here.quote.clone());
-            html! { <>{ header }<FullText doc={props.doc.clone()} lang={props.lang} {highlight} /></> }
-        }
-        _ => html! {
-            <>
-                { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} />
-                <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
-            </>
-        },
     }
 }

@@ -16,12 +16,15 @@ mod dom;
 mod embed;
 mod error_panel;
 mod full_text;
+mod header;
 pub mod i18n;
+mod listing;
 pub mod route;
 mod route_link;
 mod section_list;
 mod source_link;
 mod start_page;
+mod version_page;
 
 pub use app::{App, AppProps};
 pub use data::Doc;

@@ -1,0 +1,49 @@
+//! One version of a policy: the summary (at a glance, then sections) or the full text.
+
+use yew::prelude::*;
+
+use crate::at_a_glance::AtAGlance;
+use crate::data::Doc;
+use crate::full_text::FullText;
+use crate::header::Header;
+use crate::i18n::Lang;
+use crate::route::{Route, View};
+use crate::section_list::SectionList;
+
+#[derive(Properties, PartialEq)]
+pub struct VersionPageProps {
+    pub doc: Doc,
+    pub versions: Vec<String>,
+    pub lang: Lang,
+    pub here: Route,
+    pub navigate: Callback<Route>,
+}
+
+/// The summary or full-text view of one version.
+#[component]
+pub fn VersionPage(props: &VersionPageProps) -> Html {
+    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| {
+        policy_lens_core::summarize(d)
+    }));
+    let previous = {
+        let vs = &props.versions;
+        vs.iter()
+            .position(|v| *v == props.doc.version)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| AttrValue::from(vs[i].clone()))
+    };
+    let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
+    match props.here.view {
+        View::Full => {
+            let highlight = props.here.section.clone().zip(props.here.quote.clone());
+            html! { <>{ header }<FullText doc={props.doc.clone()} lang={props.lang} {highlight} /></> }
+        }
+        _ => html! {
+            <>
+                { header }
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} />
+                <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
+            </>
+        },
+    }
+}
