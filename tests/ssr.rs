@@ -160,3 +160,41 @@ async fn policy_text_is_escaped_never_markup() {
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;"));
 }
+
+#[tokio::test]
+async fn zeekr_changes_render_one_change_with_markers_and_screen_reader_text() {
+    let old = load("zeekr/2025-11-10.json");
+    let new = load("zeekr/2025-12-31.json");
+    let r = Route {
+        view: View::Changes,
+        from: Some("2025-11-10".into()),
+        to: Some("2025-12-31".into()),
+        ..route("zeekr", "", View::Changes, Lang::En)
+    };
+    let r = Route { version: None, ..r };
+    let html = render(r, vec![old, new]).await;
+    assert_eq!(html.matches(r#"data-testid="change""#).count(), 1);
+    assert!(html.contains("扩展业务功能"));
+    assert!(html.contains("[deleted: </span>浩物网络科技"));
+    assert!(html.contains("[added: </span>吉利汽车备件"));
+    assert!(html.contains("a recipient changed"));
+    assert!(html.contains("The text changed but the stated update date did not."));
+    assert!(
+        html.contains(">±</span>"),
+        "the modified row has a ± marker"
+    );
+}
+
+#[tokio::test]
+async fn identical_versions_render_no_changes() {
+    let a = load("zeekr/2025-12-31.json");
+    let r = Route {
+        from: Some("2025-12-31".into()),
+        to: Some("2025-12-31".into()),
+        version: None,
+        ..route("zeekr", "", View::Changes, Lang::Zh)
+    };
+    let html = render(r, vec![a]).await;
+    assert!(html.contains("两个版本之间没有变化。"));
+    assert_eq!(html.matches(r#"data-testid="change""#).count(), 0);
+}
