@@ -82,3 +82,31 @@ test('phone width: unified listing, no sideways scroll, readable in Chinese', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the view and `policy-lens diff --format json` give the same result', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const json = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'policy-lens-core', '--bin', 'policy-lens', '--',
+    'diff', 'policies/zeekr/2025-11-10.json', 'policies/zeekr/2025-12-31.json', '--format', 'json'], { cwd: root, encoding: 'utf8' }));
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=en`);
+  const view = await page.$$eval('[data-testid=change]', (els) => els.map((e) => ({
+    id: e.dataset.change,
+    path: e.querySelector('.pl-path').textContent,
+    del: [...e.querySelectorAll('.pl-span-del')].map((d) => d.textContent.replace(/^\[deleted: |\]$/g, '')),
+    ins: [...e.querySelectorAll('.pl-span-ins')].map((d) => d.textContent.replace(/^\[added: |\]$/g, '')),
+  })));
+  const cli = json.changes.map((c) => {
+    const op = json.ops[c.op];
+    return {
+      id: c.id,
+      path: c.section_path.join(' › '),
+      del: (op.inline || []).filter((s) => s.kind === 'delete').map((s) => s.text),
+      ins: (op.inline || []).filter((s) => s.kind === 'insert').map((s) => s.text),
+    };
+  });
+  assert.deepEqual(view, cli);
+  const legend = await page.locator('[data-testid=legend]').innerText();
+  assert.ok(legend.includes(`${json.counts.modified} modified`) && legend.includes(`${json.counts.added} added`), legend);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
