@@ -31,6 +31,9 @@ pub struct AppProps {
     /// instead of the bundled data.
     #[prop_or_default]
     pub src: Option<AttrValue>,
+    /// The host opted in to remembering the last version read (the only storage write).
+    #[prop_or_default]
+    pub remember: bool,
 }
 
 /// Loaded versions by `id/version`.
@@ -350,7 +353,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::One(p, _) => {
             let doc = docs_ok[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
         }
         Target::Pair(p, ..) => html! {
             <>

@@ -20,6 +20,9 @@ pub struct AtAGlanceProps {
     /// The previous version of this policy, if there is one.
     #[prop_or_default]
     pub previous: Option<AttrValue>,
+    /// `previous` is the version this reader last read, not the one before this.
+    #[prop_or_default]
+    pub since_last_read: bool,
 }
 
 /// How many items a row shows before "+N more".
@@ -361,7 +364,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 if let Some(prev) = &props.previous {
                     <RouteLink to={Route { view: View::Changes, from: Some(prev.to_string()), to: Some(v.version.clone()), version: None, section: None, quote: None, ..props.here.clone() }}
                         navigate={props.navigate.clone()} class={classes!("pl-changed-badge")} testid="changed-badge">
-                        { s.changed_since }{ " " }{ prev.clone() }
+                        { if props.since_last_read { s.changed_since_read } else { s.changed_since } }{ " " }{ prev.clone() }
                     </RouteLink>
                 }
             </div>

@@ -149,3 +149,30 @@ pub fn fail(container: &web_sys::Element, reason: &str) {
         ));
     }
 }
+
+/// Reads a remembered value (host opt-in only). Storage may be unavailable: then `None`.
+pub fn remembered(key: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(key)
+            .ok()?
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Remembers a value (host opt-in only); failures are ignored.
+pub fn remember(key: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = s.set_item(key, value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (key, value);
+}

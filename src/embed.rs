@@ -35,7 +35,11 @@ fn props_from(options: &JsValue, base: &str) -> AppProps {
         .find(|(k, _)| k == "src")
         .map(|(_, v)| v.clone());
     let route = Route::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    let remember = pairs
+        .iter()
+        .any(|(k, v)| k == "remember" && matches!(v.as_str(), "last-read" | "true"));
     AppProps {
+        remember,
         route,
         full_page: false,
         base: base.to_string().into(),

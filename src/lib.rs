@@ -45,6 +45,7 @@ pub fn start_page() {
             base: base.into(),
             preloaded: Vec::new(),
             src: None,
+            remember: false,
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

@@ -14,6 +14,9 @@ use crate::section_list::SectionList;
 pub struct VersionPageProps {
     pub doc: Doc,
     pub versions: Vec<String>,
+    /// Remember the last version read (host opt-in) and point out changes since then.
+    #[prop_or_default]
+    pub remember: bool,
     pub lang: Lang,
     pub here: Route,
     pub navigate: Callback<Route>,
@@ -32,6 +35,30 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
             .and_then(|i| i.checked_sub(1))
             .map(|i| AttrValue::from(vs[i].clone()))
     };
+    // The last version this reader read, when the host opted in. Read before it is updated.
+    let last_read = use_state(|| None::<String>);
+    {
+        let last_read = last_read.clone();
+        let key = format!("policy-lens:last-read:{}", props.doc.id);
+        let version = props.doc.version.clone();
+        use_effect_with(
+            (props.remember, key, version),
+            move |(remember, key, version)| {
+                if *remember {
+                    last_read.set(crate::dom::remembered(key).filter(|v| v != version));
+                    crate::dom::remember(key, version);
+                }
+            },
+        );
+    }
+    let since_last_read = last_read
+        .as_ref()
+        .filter(|v| props.versions.contains(v) && v.as_str() < props.doc.version.as_str())
+        .map(|v| AttrValue::from(v.clone()));
+    let (previous, since_last_read) = match since_last_read {
+        Some(v) => (Some(v), true),
+        None => (previous, false),
+    };
     let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {
         View::Full => {
@@ -41,7 +68,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         _ => html! {
             <>
                 { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} />
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} />
                 <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
             </>
         },

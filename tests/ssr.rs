@@ -21,6 +21,7 @@ async fn render(route: Route, preloaded: Vec<Doc>) -> String {
         base: "".into(),
         preloaded,
         src: None,
+        remember: false,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

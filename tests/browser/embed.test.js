@@ -216,3 +216,30 @@ test('a panic inside one widget shows its fallback; the other widget on the page
   assert.deepEqual(problems.filter((p) => p.startsWith('page error') && !/unreachable|crash requested/.test(p)), []);
   await context.close();
 });
+
+test('only with the host opt-in, the last version read is remembered and changes since then are pointed out', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  const mountOnce = (options) => page.evaluate(async (options) => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    const ready = new Promise((r) => el.addEventListener('policy-lens:ready', r, { once: true }));
+    const h = window.PolicyLens.mount(el, options);
+    await ready;
+    await new Promise((r) => setTimeout(r, 50));
+    const badge = el.shadowRoot.querySelector('[data-testid=changed-badge]')?.textContent || '';
+    h.unmount();
+    el.remove();
+    return { badge, stored: { ...localStorage } };
+  }, options);
+  const plain = await mountOnce({ policy: 'zeekr', version: '2025-11-10', lang: 'en' });
+  assert.deepEqual(plain.stored, {}, 'nothing stored without the opt-in');
+  const first = await mountOnce({ policy: 'zeekr', version: '2025-11-10', lang: 'en', remember: 'last-read' });
+  assert.deepEqual(first.stored, { 'policy-lens:last-read:zeekr': '2025-11-10' });
+  const second = await mountOnce({ policy: 'zeekr', lang: 'en', remember: 'last-read' });
+  assert.equal(second.badge, 'Changed since you last read 2025-11-10');
+  assert.deepEqual(second.stored, { 'policy-lens:last-read:zeekr': '2025-12-31' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
