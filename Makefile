@@ -27,3 +27,29 @@ test-browser:
 
 size: build
 	@scripts/size.sh
+
+# Benchmark (not a test: nothing fails on numbers). Builds the release bundle and the CLI, then
+# prints the machine and one markdown table (size, load to ready, memory, diff speed, CLI).
+# The bundle goes to its own directory so that a `trunk serve` running meanwhile (which rewrites
+# dist/ with a debug build) cannot change what is measured.
+BENCH_DIST := target/bench-dist
+bench: setup
+	trunk build --release --dist $(BENCH_DIST)
+	cargo build --release -p policy-lens-core
+	BENCH_DIST=$(BENCH_DIST) node scripts/bench.mjs
+
+# Fuzzing smoke run: each cargo-fuzz target (fuzz/) for FUZZ_SECS seconds, one after another.
+# Needs the nightly toolchain; installs cargo-fuzz when missing. Longer: make fuzz-smoke FUZZ_SECS=600
+FUZZ_SECS ?= 60
+FUZZ_TARGETS ?= import validate diff embed_options
+fuzz-smoke:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  dict=; [ $$t = validate ] && dict=-dict=fuzz/validate.dict; \
+	  echo "== fuzz $$t for $(FUZZ_SECS) s"; \
+	  cargo +nightly fuzz run $$t fuzz/corpus/$$t fuzz/seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECS) -max_len=16384 -timeout=10 $$dict 2>&1 | grep -E '^Done|^#[0-9]+ *DONE|panicked|ERROR|SUMMARY|Test unit' ; \
+	  test $${PIPESTATUS[0]} -eq 0; \
+	done

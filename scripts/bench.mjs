@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open, dist, root } from '../tests/browser/harness.js';
+import { serve, launch, open, dist as builtDist, root } from '../tests/browser/harness.js';
 
 const RUNS = Number(process.env.RUNS || 20);
 const JSDIFF_TIMEOUT_MS = 10_000; // per call; jsdiff returns undefined ("gave up") past it
@@ -35,6 +35,38 @@ const log = (...a) => console.error('[bench]', ...a);
 const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
 const cpu = (cpuinfo.match(/^model name\s*:\s*(.*)$/m) || [, os.cpus()[0]?.model || 'unknown'])[1].trim();
 const cores = os.cpus().length;
+const load = os.loadavg()[0];
+
+// The bundle is copied first: dist/ is shared with `trunk serve` and other builds, and a rebuild
+// in the middle of a run would mix two bundles in one table.
+const source = process.env.BENCH_DIST ? path.resolve(root, process.env.BENCH_DIST) : builtDist;
+for (const f of ['policy-lens-widget.js', 'policy-lens-widget_bg.wasm']) {
+  if (!fs.existsSync(path.join(source, f))) { console.error(`${path.join(source, f)} is missing: run \`trunk build --release\` (make bench does)`); process.exit(2); }
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-bench-'));
+const dist = path.join(tmp, 'dist');
+fs.cpSync(source, dist, { recursive: true, dereference: true });
+
+/// Names of a wasm module's custom sections (a debug build keeps `name`; a release build
+/// through wasm-opt does not).
+function customSections(buf) {
+  const names = [];
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = buf[i++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80); return r; };
+  while (i < buf.length) {
+    const id = buf[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 0) { const n = leb(); names.push(buf.subarray(i, i + n).toString('utf8')); }
+    i = end;
+  }
+  return names;
+}
+const notes = [];
+if (customSections(fs.readFileSync(path.join(dist, 'policy-lens-widget_bg.wasm'))).includes('name')
+  || fs.readFileSync(path.join(dist, 'index.html'), 'utf8').includes('__trunk_address__')) {
+  notes.push(`WARNING: ${path.relative(root, source) || '.'} is not a release build (debug names or the trunk serve reload script): the figures are not representative.`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // a. Size
@@ -53,9 +85,6 @@ const fmtSize = (s) => `${kb(s.raw)} raw · ${kb(s.gz)} gzip -9 · ${kb(s.br)} b
 
 const jsFile = path.join(dist, 'policy-lens-widget.js');
 const wasmFile = path.join(dist, 'policy-lens-widget_bg.wasm');
-for (const f of [jsFile, wasmFile]) {
-  if (!fs.existsSync(f)) { console.error(`${f} is missing: run \`trunk build --release\` (make bench does)`); process.exit(2); }
-}
 const js = sizes(jsFile);
 const wasm = sizes(wasmFile);
 const code = { raw: js.raw + wasm.raw, gz: js.gz + wasm.gz, br: js.br + wasm.br };
@@ -167,11 +196,12 @@ function rewritten(doc, seed) {
   return out;
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-bench-'));
+const page = path.join(tmp, 'page'); // the diff page's directory
+fs.mkdirSync(page);
 function write(doc) {
   const rel = `gen/${doc.id}/${doc.version}.json`;
-  fs.mkdirSync(path.join(tmp, 'gen', doc.id), { recursive: true });
-  fs.writeFileSync(path.join(tmp, rel), JSON.stringify(doc, null, 2) + '\n');
+  fs.mkdirSync(path.join(page, 'gen', doc.id), { recursive: true });
+  fs.writeFileSync(path.join(page, rel), JSON.stringify(doc, null, 2) + '\n');
   return rel;
 }
 const g100 = generate('gen-100k', 100 * KB, 1);
@@ -184,10 +214,10 @@ const pairs = [
   { label: 'generated 1 MB, completely rewritten', old: write(g1mRw), new: write(rewritten(g1mRw, 13)), budget: 300 },
 ];
 // The served directory: a blank page, the widget module, jsdiff and the pairs, same origin.
-for (const f of ['policy-lens-widget.js', 'policy-lens-widget_bg.wasm']) fs.symlinkSync(path.join(dist, f), path.join(tmp, f));
-fs.symlinkSync(path.join(dist, 'policies'), path.join(tmp, 'policies'));
-fs.symlinkSync(path.join(root, 'node_modules', 'diff', 'dist', 'diff.min.js'), path.join(tmp, 'diff.min.js'));
-fs.writeFileSync(path.join(tmp, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title>
+for (const f of ['policy-lens-widget.js', 'policy-lens-widget_bg.wasm']) fs.symlinkSync(path.join(dist, f), path.join(page, f));
+fs.symlinkSync(path.join(dist, 'policies'), path.join(page, 'policies'));
+fs.symlinkSync(path.join(root, 'node_modules', 'diff', 'dist', 'diff.min.js'), path.join(page, 'diff.min.js'));
+fs.writeFileSync(path.join(page, 'index.html'), `<!doctype html><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">
 <script src="/diff.min.js"></script>
 <script type="module">
 import init, * as m from '/policy-lens-widget.js';
@@ -199,13 +229,13 @@ const diffVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', '
 
 // Check the generated files with the CLI (a wrong file would make the benchmark meaningless).
 const cli = path.join(root, 'target', 'release', 'policy-lens');
-if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(tmp, 'gen')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // ---------------------------------------------------------------------------------------------
 // f. Native CLI (first, while the browser is not running)
 // ---------------------------------------------------------------------------------------------
 log('native CLI');
-const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(tmp, p.old), path.join(tmp, p.new)]);
+const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(page, p.old), path.join(page, p.new)]);
 const native = execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
   env: { ...process.env, RUNS: String(RUNS) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
 }).trim().split('\n').map((l) => {
@@ -249,7 +279,7 @@ async function loads(origin, url, n = RUNS) {
 }
 const fmtLoad = (s) => `median ${ms(s.median)} ms (min ${ms(s.min)}, max ${ms(s.max)}; n=${s.n})`;
 
-const site = await serve();
+const site = await serve({ dir: dist });
 try {
   log('load to ready');
   for (const p of policies) {
@@ -297,7 +327,7 @@ try {
 
 // d. + e. Diff speed: the engine through benchDiff, jsdiff on the flat texts, same page.
 log('diff speed');
-const bench = await serve({ dir: tmp });
+const bench = await serve({ dir: page });
 try {
   const w = await open(browser, bench.origin);
   await w.page.goto(bench.origin + '/');
@@ -345,7 +375,7 @@ try {
       }
       return { times: out, changes, chars: [ta.length, tb.length], js };
     }, { pair, runs: RUNS, timeout: JSDIFF_TIMEOUT_MS, total: JSDIFF_TOTAL_MS });
-    const bytes = fs.statSync(path.join(tmp, pair.old)).size + fs.statSync(path.join(tmp, pair.new)).size;
+    const bytes = fs.statSync(path.join(page, pair.old)).size + fs.statSync(path.join(page, pair.new)).size;
     const s = stats(r.times);
     const budget = pair.budget === undefined ? '—'
       : `${mark(s.median <= pair.budget)} ≤ ${pair.budget} ms`;
@@ -356,11 +386,12 @@ try {
       let result;
       let ratio = null;
       if (gaveUp !== null && times.length === 0) {
-        result = `gave up (timeout ${JSDIFF_TIMEOUT_MS / 1000} s, after ${ms(gaveUp)} ms); engine ≥ ${(gaveUp / s.median).toFixed(0)}× faster`;
+        result = `gave up (timeout ${JSDIFF_TIMEOUT_MS / 1000} s, after ${ms(gaveUp)} ms); engine ≥ ${(gaveUp / s.median).toFixed(0)}× faster than jsdiff`;
       } else {
         const j = stats(times);
         ratio = j.median / s.median;
-        result = `median ${ms(j.median)} ms (min ${ms(j.min)}, max ${ms(j.max)}; n=${j.n}); engine ${ratio.toFixed(1)}× faster`;
+        const speed = ratio >= 1 ? `engine ${ratio.toFixed(1)}× faster than jsdiff` : `engine ${(1 / ratio).toFixed(1)}× slower than jsdiff`;
+        result = `median ${ms(j.median)} ms (min ${ms(j.min)}, max ${ms(j.max)}; n=${j.n}); ${speed}`;
         if (gaveUp !== null) result += `; gave up once after ${ms(gaveUp)} ms`;
       }
       const budget = pair.budget === 5 && fn === 'diffWords' ? `${mark(ratio !== null ? ratio >= 10 : true)} engine ≥ 10× faster` : '—';
@@ -385,7 +416,8 @@ fs.rmSync(tmp, { recursive: true, force: true });
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
-console.log(`Machine: ${cpu}, ${cores} cores, Linux ${os.release()}; Chromium ${chromium} (headless); Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. KB = 1024 bytes.`);
+console.log(`Machine: ${cpu}, ${cores} cores (1-min load average ${load.toFixed(2)} at start), Linux ${os.release()}; Chromium ${chromium} (headless); Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. KB = 1024 bytes.`);
+for (const n of notes) console.log(n);
 console.log();
 console.log('| Measure | Result | Budget |');
 console.log('|---|---|---|');

@@ -1,0 +1,24 @@
+//! Arbitrary bytes → `import`. When the bytes are accepted, the full text, validation and the
+//! summary must not panic, and the text must round-trip apart from whitespace.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use policy_lens_core::text::{full_text, squash};
+use policy_lens_core::{decode, import, summarize, validate, ImportOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let opts = ImportOptions {
+        id: "fuzz".into(),
+        version: "2025-01-01".into(),
+        language: None,
+        source: "fuzz".into(),
+    };
+    let Ok(v) = import(data, &opts) else {
+        return;
+    };
+    let text = full_text(&v);
+    let _ = validate("fuzz", &v);
+    let _ = summarize(&v);
+    let input = decode(data).expect("import accepted bytes that decode refuses");
+    assert_eq!(squash(&text), squash(&input), "import lost or added text");
+});
