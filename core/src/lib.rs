@@ -30,4 +30,6 @@ pub use import::{
 };
 pub use model::*;
 pub use summary::{summarize, Summary};
-pub use validate::{is_safe_link, parse_version, validate, validate_set, Problem};
+pub use validate::{
+    is_safe_link, parse_version, parse_version_unchecked, validate, validate_set, Problem,
+};
