@@ -1199,12 +1199,15 @@ fn collect<T: Serialize>(
             .iter()
             .filter_map(|t| {
                 let (item, pair, source, suggested) = f(t);
-                (!suggested).then(|| FacetItem {
-                    item,
-                    value: compact(&serde_json::to_value(t).unwrap_or_default()),
-                    json: serde_json::to_value(t).unwrap_or_default(),
-                    pair,
-                    source: source.clone(),
+                (!suggested).then(|| {
+                    let json = serde_json::to_value(t).unwrap_or_default();
+                    FacetItem {
+                        item,
+                        value: compact(&json),
+                        json,
+                        pair,
+                        source: source.clone(),
+                    }
                 })
             })
             .collect(),
@@ -1352,8 +1355,18 @@ fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<FacetChange> {
         };
         let mut used_b = vec![false; b.len()];
         let mut removed = Vec::new();
+        // Identical items pair up first, each with the earliest unused twin.
+        let mut twins: std::collections::HashMap<(&str, &str), Vec<usize>> = Default::default();
+        for (j, y) in b.iter().enumerate().rev() {
+            twins
+                .entry((y.item.as_str(), y.value.as_str()))
+                .or_default()
+                .push(j);
+        }
         for x in &a {
-            match (0..b.len()).find(|&j| !used_b[j] && b[j].value == x.value && b[j].item == x.item)
+            match twins
+                .get_mut(&(x.item.as_str(), x.value.as_str()))
+                .and_then(Vec::pop)
             {
                 Some(j) => used_b[j] = true,
                 None => removed.push(x),
