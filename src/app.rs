@@ -305,6 +305,22 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Full-page mode: a URL fragment (`#pl-s-s4-2`, `#pl-facet-rights`) is honoured once the
+    // content it points at exists.
+    {
+        let root = root.clone();
+        let full_page = props.full_page;
+        use_effect_with(loading, move |loading| {
+            if full_page && !*loading {
+                if let Some(hash) = crate::dom::location_hash() {
+                    crate::dom::scroll_to(
+                        &root,
+                        &format!("[id=\"{}\"]", hash.replace(['"', '\\'], "")),
+                    );
+                }
+            }
+        });
+    }
     // Bring a provenance quote or a section into view.
     {
         let root = root.clone();

@@ -358,7 +358,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         delete.map(|r| r.source.clone()),
     ));
     html! {
-        <section class="pl-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance">
+        <section class="pl-glance" part="at-a-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance">
             <div class="pl-glance-head">
                 <h2 id="pl-glance-title">{ s.at_a_glance }</h2>
                 if let Some(prev) = &props.previous {

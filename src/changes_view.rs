@@ -207,7 +207,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let plang = props.new.language.clone();
 
     html! {
-        <section class="pl-changes" data-testid="changes-view" ref={root}>
+        <section class="pl-changes" part="changes" data-testid="changes-view" ref={root}>
             { header }
             <p class={classes!("pl-verdict", v.needs_notice().then_some("pl-verdict-major"))} data-testid="verdict">
                 if v.needs_notice() { <span aria-hidden="true">{ "⚠ " }</span> }

@@ -176,3 +176,15 @@ pub fn remember(key: &str, value: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (key, value);
 }
+
+/// The URL fragment without `#`, if any (full-page mode).
+pub fn location_hash() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let h = web_sys::window()?.location().hash().ok()?;
+        let h = h.trim_start_matches('#').to_string();
+        (!h.is_empty()).then_some(h)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}

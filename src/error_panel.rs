@@ -24,7 +24,7 @@ pub struct ErrorPanelProps {
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let s = props.lang.strings();
     html! {
-        <section class="pl-error" role="alert" data-testid="error-panel">
+        <section class="pl-error" part="error" role="alert" data-testid="error-panel">
             <h2>{ s.error_title }</h2>
             <p class="pl-error-title">{ props.title.clone() }</p>
             if let Some(file) = &props.file {

@@ -226,7 +226,7 @@ pub fn FullText(props: &FullTextProps) -> Html {
         format!("{} / {} {}", cur + 1, total, s.matches)
     };
     html! {
-        <section class="pl-full" data-testid="full-text" ref={root}>
+        <section class="pl-full" part="full-text" data-testid="full-text" ref={root}>
             <div class="pl-search" role="search">
                 <label for="pl-search-input" class="pl-visually-hidden">{ s.search }</label>
                 <input id="pl-search-input" type="search" placeholder={s.search_placeholder} value={(*query).clone()}

@@ -39,7 +39,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         Lang::Zh => (Lang::En, "English"),
     };
     html! {
-        <header class="pl-header">
+        <header class="pl-header" part="header">
             <div class="pl-title-row">
                 <h1 class="pl-title" lang={props.doc.language.clone()} data-testid="policy-title">{ props.doc.title.clone() }</h1>
                 <RouteLink to={Route { lang: Some(other.0), ..here.clone() }} navigate={props.navigate.clone()}

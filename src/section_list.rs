@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::route::{Route, View};
 use crate::route_link::RouteLink;
+use crate::source_link::SourceLink;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionListProps {
@@ -58,7 +59,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
         .iter()
         .filter(|d| d.depth <= 1 && !d.title.is_empty());
     html! {
-        <section class="pl-sections" aria-labelledby="pl-sections-title" data-testid="sections">
+        <section class="pl-sections" part="sections" aria-labelledby="pl-sections-title" data-testid="sections">
             <h2 id="pl-sections-title">{ s.sections }</h2>
             <div class="pl-accordion">
                 { for items.map(|d| {
@@ -85,7 +86,13 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                                     <p class="pl-digest">
                                         { for d.counts.iter().map(|(f, n)| html! { <span class="pl-chip">{ facet_label(props.lang, f) }{ format!(" {n}") }</span> }) }
                                     </p>
-                                    <p class="pl-key-items" lang={props.policy_lang.clone()}>{ d.key_items.join(" · ") }</p>
+                                    if !d.key_items.is_empty() {
+                                    <ul class="pl-key-items" lang={props.policy_lang.clone()} data-testid="key-items">
+                                        { for d.key_items.iter().map(|(name, source)| html! {
+                                            <li>{ name.clone() }{ " " }<SourceLink source={source.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /></li>
+                                        }) }
+                                    </ul>
+                                    }
                                 }
                                 <RouteLink to={Route { view: View::Full, section: Some(d.id.clone()), quote: None, ..props.here.clone() }}
                                     navigate={props.navigate.clone()} testid="read-section">{ s.read_section }</RouteLink>

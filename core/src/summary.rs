@@ -52,8 +52,8 @@ pub struct SectionDigest {
     pub depth: usize,
     /// Facet name and the number of its items citing this section or its subsections.
     pub counts: Vec<(&'static str, usize)>,
-    /// A few key item names from those facets, in the policy's language.
-    pub key_items: Vec<String>,
+    /// A few key items from those facets: name (in the policy's language) and source.
+    pub key_items: Vec<(String, Provenance)>,
 }
 
 /// A data-quality notice.
@@ -322,8 +322,11 @@ fn digest(
                 Some((_, n)) => *n += 1,
                 None => counts.push((facet, 1)),
             }
-            if key_items.len() < 4 && !key_items.contains(name) && name.chars().count() <= 40 {
-                key_items.push(name.clone());
+            if key_items.len() < 4
+                && !key_items.iter().any(|(n, _)| n == name)
+                && name.chars().count() <= 40
+            {
+                key_items.push((name.clone(), (*p).clone()));
             }
         }
     }

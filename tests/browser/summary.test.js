@@ -57,6 +57,13 @@ test('sections expand and collapse with Enter and Space (WAI-ARIA accordion)', a
   await page.keyboard.press('Space');
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
   assert.equal(await panel.isVisible(), false);
+  // The digest's key items each have their own source link (every fact in layer 2 does).
+  await page.click('[data-testid=section-toggle-s5]');
+  const rights = page.locator('[data-testid=section-panel-s5]');
+  const items = await rights.locator('[data-testid=key-items] li').count();
+  assert.ok(items > 0, 'the rights section lists key items');
+  assert.equal(await rights.locator('[data-testid=key-items] [data-testid=source-link]').count(), items);
+  await page.click('[data-testid=section-toggle-s5]');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -180,3 +187,21 @@ for (const c of cases) {
     await context.close();
   });
 }
+
+test('a URL fragment links straight to a section or a facet', async () => {
+  const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 360, height: 640 } });
+  await page.goto(`${server.origin}/?policy=zeekr&lang=en&view=full#pl-s-s7`);
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  await page.waitForFunction(() => {
+    const r = document.getElementById('pl-s-s7').getBoundingClientRect();
+    return r.top >= -5 && r.top < window.innerHeight;
+  });
+  await page.goto(`${server.origin}/?policy=kaiyang&lang=en#pl-facet-rights`);
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
+  await page.waitForFunction(() => {
+    const r = document.getElementById('pl-facet-rights').getBoundingClientRect();
+    return r.top >= -5 && r.top < window.innerHeight;
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
