@@ -32,6 +32,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::text::is_cjk_letter as is_ideograph;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
@@ -681,12 +682,6 @@ pub fn text_units(v: &PolicyVersion) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Similarity
 // ---------------------------------------------------------------------------------------------
-
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
-        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
 
 fn is_cjk(c: char) -> bool {
     is_ideograph(c)

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::model::*;
+use crate::text::is_cjk_letter as is_cjk;
 
 /// Why an input could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,10 +134,6 @@ pub fn detect_language(text: &str) -> String {
     } else {
         "en".into()
     }
-}
-
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
 }
 
 /// A numbering style; headings of the same style sit at the same level.

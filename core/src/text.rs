@@ -47,6 +47,14 @@ pub fn section_text(s: &Section) -> String {
     out.join("\n")
 }
 
+/// Whether `c` is a CJK letter: Han ideographs, kana or Hangul syllables. The importer uses it
+/// to detect Chinese text and headings, the diff to tokenize per character.
+pub(crate) fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
 /// Removes all whitespace: the comparison key for "equal apart from whitespace".
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
