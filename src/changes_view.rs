@@ -21,27 +21,16 @@ pub struct ChangesViewProps {
     pub navigate: Callback<Route>,
 }
 
-/// The diff, shared and compared by identity.
-#[derive(Clone)]
-struct Shared(std::rc::Rc<Result<diff::Diff, diff::DiffError>>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[component]
 pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let s = props.lang.strings();
     let c = props.lang.changes();
-    let result = Shared(use_memo(
-        (props.old.clone(), props.new.clone()),
-        |(a, b)| diff::diff(a, b),
-    ));
+    let result = use_memo((props.old.clone(), props.new.clone()), |(a, b)| {
+        diff::diff(a, b)
+    });
     let root = use_node_ref();
 
-    let change_ids: Vec<String> = match &*result.0 {
+    let change_ids: Vec<String> = match &*result {
         Ok(d) => d.changes().iter().map(|ch| ch.id().to_string()).collect(),
         Err(_) => Vec::new(),
     };
@@ -164,7 +153,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         </div>
     };
 
-    let d = match &*result.0 {
+    let d = match &*result {
         Ok(d) => d,
         Err(e) => {
             return html! {

@@ -22,45 +22,53 @@ pub fn bundled(id: &str) -> Option<&'static BundledPolicy> {
     BUNDLED.iter().find(|p| p.id == id)
 }
 
-/// A loaded version, shared between components and compared by identity.
-#[derive(Debug, Clone)]
-pub struct Doc(pub Rc<PolicyVersion>);
+/// A value shared between components and compared by identity (`Rc::ptr_eq`), so that a
+/// re-render with the same loaded or computed value is free.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for Doc {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl std::ops::Deref for Doc {
-    type Target = PolicyVersion;
-    fn deref(&self) -> &PolicyVersion {
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }
 
-/// A computed summary, shared and compared by identity.
-#[derive(Debug, Clone)]
-pub struct SharedSummary(pub Rc<policy_lens_core::Summary>);
+/// A loaded version.
+pub type Doc = Shared<PolicyVersion>;
 
-impl PartialEq for SharedSummary {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for SharedSummary {
-    type Target = policy_lens_core::Summary;
-    fn deref(&self) -> &policy_lens_core::Summary {
-        &self.0
-    }
-}
+/// A computed summary.
+pub type SharedSummary = Shared<policy_lens_core::Summary>;
 
 /// Why a version could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub file: String,
     pub reasons: Vec<String>,
+}
+
+impl LoadError {
+    fn from_problems(file: &str, problems: &[policy_lens_core::Problem]) -> Self {
+        LoadError {
+            file: file.to_string(),
+            reasons: problems
+                .iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect(),
+        }
+    }
 }
 
 /// The path of a bundled version file, relative to the widget's base URL.
@@ -71,14 +79,8 @@ pub fn version_path(id: &str, version: &str) -> String {
 /// Parses and validates fetched bytes.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Doc, LoadError> {
     policy_lens_core::parse_version(file, bytes)
-        .map(|v| Doc(Rc::new(v)))
-        .map_err(|problems| LoadError {
-            file: file.to_string(),
-            reasons: problems
-                .iter()
-                .map(|p| format!("{}: {}", p.path, p.message))
-                .collect(),
-        })
+        .map(|v| Shared(Rc::new(v)))
+        .map_err(|problems| LoadError::from_problems(file, &problems))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -112,14 +114,8 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
 pub async fn load(url: &str) -> Result<Doc, LoadError> {
     match fetch(url).await {
         Ok(bytes) => policy_lens_core::parse_version_unchecked(url, &bytes)
-            .map(|v| Doc(Rc::new(v)))
-            .map_err(|problems| LoadError {
-                file: url.to_string(),
-                reasons: problems
-                    .iter()
-                    .map(|p| format!("{}: {}", p.path, p.message))
-                    .collect(),
-            }),
+            .map(|v| Shared(Rc::new(v)))
+            .map_err(|problems| LoadError::from_problems(url, &problems)),
         Err(reason) => Err(LoadError {
             file: url.to_string(),
             reasons: vec![reason],
@@ -146,7 +142,7 @@ pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
     for (i, item) in items.iter().enumerate() {
         let bytes = serde_json::to_vec(item).unwrap_or_default();
         match policy_lens_core::parse_version(&format!("{file}[{i}]"), &bytes) {
-            Ok(v) => docs.push(Doc(Rc::new(v))),
+            Ok(v) => docs.push(Shared(Rc::new(v))),
             Err(problems) => reasons.extend(
                 problems
                     .iter()

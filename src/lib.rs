@@ -27,7 +27,7 @@ mod start_page;
 mod version_page;
 
 pub use app::{App, AppProps};
-pub use data::Doc;
+pub use data::{Doc, Shared};
 pub use i18n::Lang;
 pub use route::{Route, View};
 

@@ -25,7 +25,7 @@ pub struct VersionPageProps {
 /// The summary or full-text view of one version.
 #[component]
 pub fn VersionPage(props: &VersionPageProps) -> Html {
-    let summary = crate::data::SharedSummary(use_memo(props.doc.clone(), |d| {
+    let summary = crate::data::Shared(use_memo(props.doc.clone(), |d| {
         policy_lens_core::summarize(d)
     }));
     let previous = {

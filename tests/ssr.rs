@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use policy_lens::{App, AppProps, Doc, Lang, Route, View};
+use policy_lens::{App, AppProps, Doc, Lang, Route, Shared, View};
 use yew::LocalServerRenderer;
 
 fn load(rel: &str) -> Doc {
     let path = format!("{}/policies/{rel}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
-    Doc(Rc::new(
+    Shared(Rc::new(
         policy_lens_core::parse_version(&path, &bytes).unwrap(),
     ))
 }
@@ -154,7 +154,7 @@ async fn policy_text_is_escaped_never_markup() {
     }
     let html = render(
         route("kaiyang", "2022-09-15", View::Full, Lang::En),
-        vec![Doc(Rc::new(v))],
+        vec![Shared(Rc::new(v))],
     )
     .await;
     assert!(!html.contains("<script>window.pwned"));
