@@ -32,6 +32,7 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use crate::entities::{company_names, emails, find_word, phones, strip_numbering};
 use crate::text::is_cjk_letter as is_ideograph;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
@@ -1647,18 +1648,6 @@ const OWNER_CONTEXT: &[&str] = &[
     "hereinafter",
 ];
 
-fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-    hay.match_indices(needle).filter_map(move |(i, _)| {
-        let ascii_word = needle.starts_with(|c: char| c.is_ascii_alphabetic());
-        let ok = !ascii_word
-            || !hay[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphabetic());
-        ok.then(|| i..i + needle.len())
-    })
-}
-
 fn touches(region: &Range<usize>, changed: &[Range<usize>]) -> bool {
     changed.iter().any(|r| {
         if r.is_empty() {
@@ -1667,125 +1656,6 @@ fn touches(region: &Range<usize>, changed: &[Range<usize>]) -> bool {
             r.start < region.end && region.start < r.end
         }
     })
-}
-
-const CJK_STOPS: &str = "由方的与和及或为是向将在经被即称请、，。；：“”《》（）()";
-const GENERIC_COMPANY: [&str; 10] = ["", "本", "该", "子", "母", "分", "我", "贵", "其", "此"];
-
-/// Byte ranges of company names: CJK names ending in 公司 or 集团, Latin names ending in
-/// Co., Ltd. / Ltd / Inc. / LLC / GmbH / Limited / Corporation.
-fn company_names(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for suffix in ["公司", "集团"] {
-        for (i, _) in text.match_indices(suffix) {
-            let mut start = i;
-            for (k, c) in text[..i].char_indices().rev() {
-                if !is_ideograph(c) || CJK_STOPS.contains(c) || i - k > 90 {
-                    break;
-                }
-                start = k;
-            }
-            let stem = &text[start..i];
-            let stem = stem
-                .trim_end_matches("有限责任")
-                .trim_end_matches("股份有限")
-                .trim_end_matches("有限");
-            if !GENERIC_COMPANY.contains(&stem) {
-                out.push(start..i + suffix.len());
-            }
-        }
-    }
-    for suffix in [
-        "Co., Ltd.",
-        "Co.,Ltd.",
-        "Co., Ltd",
-        "Ltd.",
-        "Ltd",
-        "Limited",
-        "Inc.",
-        "LLC",
-        "GmbH",
-        "Corporation",
-        "Corp.",
-    ] {
-        for r in find_all(text, suffix) {
-            if out
-                .iter()
-                .any(|o: &Range<usize>| o.start <= r.start && r.end <= o.end)
-            {
-                continue;
-            }
-            let mut start = r.start;
-            let mut words = 0;
-            let before = &text[..r.start];
-            let mut pos = before.trim_end().len();
-            while words < 8 && pos > 0 {
-                let seg = &before[..pos];
-                let ws = seg.rfind(char::is_whitespace).map_or(0, |p| p + 1);
-                let w = &seg[ws..];
-                let ok = w.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '&')
-                    || matches!(w, "and" | "of" | "&");
-                if !ok || w.is_empty() {
-                    break;
-                }
-                start = ws;
-                words += 1;
-                pos = before[..ws].trim_end().len();
-            }
-            if words > 0 {
-                out.push(start..r.end);
-            }
-        }
-    }
-    out
-}
-
-fn emails(text: &str) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    for (i, _) in text.match_indices('@') {
-        let mut s = i;
-        while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b"._%+-".contains(&b[s - 1])) {
-            s -= 1;
-        }
-        let mut e = i + 1;
-        while e < b.len() && (b[e].is_ascii_alphanumeric() || b".-".contains(&b[e])) {
-            e += 1;
-        }
-        while e > i + 1 && b[e - 1] == b'.' {
-            e -= 1;
-        }
-        if s < i && text[i + 1..e].contains('.') {
-            out.push(s..e);
-        }
-    }
-    out
-}
-
-fn phones(text: &str) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() || (b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
-            let s = i;
-            let mut digits = 0;
-            while i < b.len()
-                && (b[i].is_ascii_digit()
-                    || (matches!(b[i], b'-' | b' ' | b'+')
-                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
-            {
-                digits += usize::from(b[i].is_ascii_digit());
-                i += 1;
-            }
-            if digits >= 7 {
-                out.push(s..i);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
 }
 
 /// Evidence collected for one change.
@@ -1880,7 +1750,7 @@ fn text_heuristics(
             }
             let lower = text.to_ascii_lowercase();
             for w in words {
-                if !found.contains(w) && find_all(&lower, w).any(|g| touches(&g, r)) {
+                if !found.contains(w) && find_word(&lower, w).any(|g| touches(&g, r)) {
                     found.push(w);
                 }
             }
@@ -1894,50 +1764,6 @@ fn text_heuristics(
                 shown.join(", ")
             ));
         }
-    }
-}
-
-/// Strips a leading numbering label: `1.`, `(2)`, `（三）`, `一、`, `IV.`, `a)`, `Part II`, `第三条`.
-fn strip_numbering(line: &str) -> &str {
-    let s = line.trim_start();
-    let mut rest = s;
-    let mut prefixed = false;
-    for p in ["Part ", "PART ", "Article ", "Section ", "Chapter ", "第"] {
-        if let Some(r) = rest.strip_prefix(p) {
-            rest = r;
-            prefixed = true;
-            break;
-        }
-    }
-    let mut marked = false;
-    if let Some(r) = rest.strip_prefix(['(', '（', '[', '【']) {
-        rest = r;
-        marked = true;
-    }
-    let num_len: usize = rest
-        .char_indices()
-        .take_while(|&(i, c)| {
-            c.is_ascii_digit()
-                || "一二三四五六七八九十百零〇IVXLivxl".contains(c)
-                || (c == '.' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-                || (i == 0 && c.is_ascii_lowercase() && !rest[1..].starts_with(char::is_alphabetic))
-        })
-        .map(|(_, c)| c.len_utf8())
-        .sum();
-    if num_len == 0 || num_len > 12 {
-        return line;
-    }
-    rest = &rest[num_len..];
-    if let Some(r) = rest.strip_prefix([
-        ')', '）', ']', '】', '.', '、', '．', ':', '：', ',', '，', '章', '条', '节', '部',
-    ]) {
-        rest = r;
-        marked = true;
-    }
-    if marked || prefixed {
-        rest.trim_start()
-    } else {
-        line
     }
 }
 

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::model::*;
+use crate::entities::{emails, parse_date, phones};
 use crate::text::is_cjk_letter as is_cjk;
 
 /// Why an input could not be imported.
@@ -629,7 +630,7 @@ fn suggest(v: &mut PolicyVersion) {
             lines.push(h.clone());
         }
         for line in lines {
-            for email in find_emails(&line) {
+            for email in emails(&line).into_iter().map(|r| line[r].to_string()) {
                 if !contacts.iter().any(|c: &Contact| c.value == email) {
                     contacts.push(Contact {
                         kind: ContactKind::Email,
@@ -642,7 +643,7 @@ fn suggest(v: &mut PolicyVersion) {
                     });
                 }
             }
-            for phone in find_phones(&line) {
+            for phone in phones(&line).into_iter().map(|r| line[r].to_string()) {
                 if !contacts.iter().any(|c: &Contact| c.value == phone) {
                     contacts.push(Contact {
                         kind: ContactKind::Phone,
@@ -688,86 +689,6 @@ fn suggest(v: &mut PolicyVersion) {
         };
     }
     v.dates = dates;
-}
-
-fn find_emails(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in line.split(|c: char| c.is_whitespace() || "，,；;：:（）()<>“”\"'。、".contains(c))
-    {
-        let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        if let Some((user, domain)) = w.split_once('@') {
-            if !user.is_empty() && domain.contains('.') && w.is_ascii() {
-                out.push(w.to_string());
-            }
-        }
-    }
-    out
-}
-
-fn find_phones(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) {
-            let mut j = i;
-            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '-') {
-                j += 1;
-            }
-            let s: String = chars[i..j]
-                .iter()
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_string();
-            let digits = s.chars().filter(char::is_ascii_digit).count();
-            let after_ok = j >= chars.len() || !chars[j].is_alphanumeric() || is_cjk(chars[j]);
-            if (7..=13).contains(&digits) && s.contains('-') && after_ok && !looks_like_date(&s) {
-                out.push(s);
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-fn looks_like_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == 3 && parts[0].len() == 4 && parts[1].len() <= 2
-}
-
-/// Parses dates as policies write them: `2025年05月19日`, `March 31, 2022`, `11/2023`,
-/// `2022-03-31`. Returns `YYYY-MM-DD` or `YYYY-MM`.
-pub fn parse_date(s: &str) -> Option<String> {
-    let nums: Vec<u32> = s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty() && p.len() <= 4)
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    let lower = s.to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month_word = MONTHS.iter().position(|m| {
-        lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w.len() >= 3 && w.starts_with(m))
-    });
-    let out = if let Some(m) = month_word {
-        match nums.as_slice() {
-            [d, y, ..] if *y >= 1990 => format!("{y:04}-{:02}-{d:02}", m + 1),
-            [y, ..] if *y >= 1990 => format!("{y:04}-{:02}", m + 1),
-            _ => return None,
-        }
-    } else {
-        match nums.as_slice() {
-            [y, m, d, ..] if *y >= 1990 => format!("{y:04}-{m:02}-{d:02}"),
-            [m, y] if *y >= 1990 => format!("{y:04}-{m:02}"),
-            _ => return None,
-        }
-    };
-    crate::validate::is_date(&out).then_some(out)
 }
 
 /// Splits a side-by-side comparison listing (rows of `N left N right`, as on policy-tracking

@@ -17,6 +17,7 @@
 //! ```
 
 pub mod diff;
+pub mod entities;
 mod import;
 pub mod model;
 pub mod summary;
@@ -24,8 +25,9 @@ pub mod text;
 mod validate;
 
 pub use diff::{diff, Diff};
+pub use entities::parse_date;
 pub use import::{
-    decode, detect_language, import, import_text, parse_date, split_side_by_side, ImportError,
+    decode, detect_language, import, import_text, split_side_by_side, ImportError,
     ImportOptions, MAX_INPUT_BYTES,
 };
 pub use model::*;

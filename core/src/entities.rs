@@ -1,0 +1,373 @@
+//! Named things inside policy text: e-mail addresses, phone numbers, company names, dates and
+//! numbering labels. One finder for each, shared by the importer, the diff and the extractor so
+//! that they agree on what counts as, say, a phone number.
+//!
+//! Every finder returns byte ranges into the text it was given, so callers can quote verbatim.
+
+use std::ops::Range;
+
+use crate::text::is_cjk_letter;
+
+/// Byte ranges of e-mail addresses (`user@host.tld`; trailing dots are not part of it).
+pub fn emails(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('@') {
+        let mut s = i;
+        while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b"._%+-".contains(&b[s - 1])) {
+            s -= 1;
+        }
+        while s < i && b".-".contains(&b[s]) {
+            s += 1;
+        }
+        let mut e = i + 1;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b".-".contains(&b[e])) {
+            e += 1;
+        }
+        while e > i + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        let host = &text[i + 1..e];
+        let tld_ok = host
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|c| c.is_ascii_alphabetic()));
+        if s < i && host.contains('.') && tld_ok {
+            out.push(s..e);
+        }
+    }
+    out
+}
+
+/// Prefixes of standard and document numbers: a number after one of these is not a phone.
+/// (GB/T 35273-2020, YD/T 2781-2014, ISO/IEC 27001, ICP filings, 粤B2-20090059.)
+const NOT_PHONE_BEFORE: &[&str] = &[
+    "GB/T", "GB/Z", "GB", "YD/T", "JR/T", "GA/T", "TC260", "T/", "ISO/IEC", "ISO", "IEC", "RFC",
+    "No.", "NO.", "no.", "ICP", "备", "B2-", "B1-", "证", "证号", "编号", "备案号", "第", "版本", "Version",
+    "version", "v", "V",
+];
+
+/// Words that say the number next to them is a phone number.
+const PHONE_CONTEXT: &[&str] = &[
+    "电话", "热线", "客服", "致电", "拨打", "手机", "座机", "传真", "tel", "phone", "call",
+    "hotline", "fax", "telephone", "mobile",
+];
+
+/// Byte ranges of phone numbers: `400-800-6699`, `010-12345678`, `+86 10 1234 5678`,
+/// `(010) 8888 6666`, `13800138000`, `95018` after 电话/hotline. Standard numbers
+/// (`GB/T 35273-2020`), dates, years and long IDs are not phones.
+pub fn phones(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let starts = b[i].is_ascii_digit()
+            || (matches!(b[i], b'+' | b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b'/'));
+        if !starts || glued {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut digits = 0;
+        let mut groups = 1;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                digits += 1;
+                i += 1;
+            } else if (matches!(c, b'-' | b' ' | b')' | b'(') || (c == b'+' && i == s))
+                && b.get(i + 1)
+                    .is_some_and(|d| d.is_ascii_digit() || (c == b')' && *d == b' '))
+            {
+                groups += usize::from(c != b'+' && c != b'(');
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut e = i;
+        while e > s && !b[e - 1].is_ascii_digit() {
+            e -= 1;
+        }
+        let cand = &text[s..e];
+        if is_phone(text, s, e, cand, digits, groups) {
+            out.push(s..e);
+        }
+        i = i.max(s + 1);
+    }
+    out
+}
+
+fn is_phone(text: &str, s: usize, e: usize, cand: &str, digits: usize, groups: usize) -> bool {
+    let after = &text[e..];
+    // Glued to letters or more digits after a dot (a version, an amount): not a phone.
+    if after.starts_with(|c: char| c.is_ascii_alphabetic())
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || after.starts_with(['年', '月', '日', '%', '元', '号', '条', '款'])
+    {
+        return false;
+    }
+    let before = text[..s].trim_end();
+    if NOT_PHONE_BEFORE.iter().any(|p| before.ends_with(p)) {
+        return false;
+    }
+    if looks_like_date(cand) {
+        return false;
+    }
+    let window_start = floor_char(text, s.saturating_sub(40));
+    let context = text[window_start..s].to_lowercase();
+    let in_context = PHONE_CONTEXT.iter().any(|w| context.contains(w));
+    let plain = cand.bytes().all(|c| c.is_ascii_digit());
+    match digits {
+        5 | 6 => plain && in_context && !cand.starts_with('0'),
+        7..=9 => groups >= 2 || in_context,
+        10..=13 => {
+            groups >= 2
+                || in_context
+                || (digits == 11 && cand.starts_with('1') && !cand.starts_with("10"))
+                || (digits == 10 && (cand.starts_with("400") || cand.starts_with("800")))
+        }
+        14..=15 => cand.starts_with('+') && groups >= 2,
+        _ => false,
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether `s` is written like a date or a date range: `2020-05-19`, `2022-03`, `2019-2020`.
+pub fn looks_like_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '/', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    let year = |p: &str| p.len() == 4 && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    match parts.as_slice() {
+        [y, m, ..] if year(y) && m.len() <= 2 => true,
+        [a, b] if year(a) && year(b) => true,
+        [.., m, y] if year(y) && m.len() <= 2 => true,
+        _ => false,
+    }
+}
+
+/// Parses dates as policies write them: `2025年05月19日`, `March 31, 2022`, `11/2023`,
+/// `2022-03-31`. Returns `YYYY-MM-DD` or `YYYY-MM`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let nums: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty() && p.len() <= 4)
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let lower = s.to_lowercase();
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month_word = MONTHS.iter().position(|m| {
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3 && w.starts_with(m))
+    });
+    let out = if let Some(m) = month_word {
+        match nums.as_slice() {
+            [d, y, ..] if *y >= 1990 => format!("{y:04}-{:02}-{d:02}", m + 1),
+            [y, ..] if *y >= 1990 => format!("{y:04}-{:02}", m + 1),
+            _ => return None,
+        }
+    } else {
+        match nums.as_slice() {
+            [y, m, d, ..] if *y >= 1990 => format!("{y:04}-{m:02}-{d:02}"),
+            [m, y] if *y >= 1990 => format!("{y:04}-{m:02}"),
+            _ => return None,
+        }
+    };
+    crate::validate::is_date(&out).then_some(out)
+}
+
+const CJK_STOPS: &str = "由方的与和及或为是向将在经被即称请、，。；：“”《》（）()";
+const GENERIC_COMPANY: [&str; 10] = ["", "本", "该", "子", "母", "分", "我", "贵", "其", "此"];
+const LATIN_COMPANY_SUFFIXES: [&str; 11] = [
+    "Co., Ltd.",
+    "Co.,Ltd.",
+    "Co., Ltd",
+    "Ltd.",
+    "Ltd",
+    "Limited",
+    "Inc.",
+    "LLC",
+    "GmbH",
+    "Corporation",
+    "Corp.",
+];
+
+/// Occurrences of `needle` in `hay`; a needle that starts with an ASCII letter must not be
+/// glued to a letter before it (so "ltd" is not found in "altd").
+pub fn find_word<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    hay.match_indices(needle).filter_map(move |(i, _)| {
+        let ascii_word = needle.starts_with(|c: char| c.is_ascii_alphabetic());
+        let ok = !ascii_word
+            || !hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+        ok.then(|| i..i + needle.len())
+    })
+}
+
+/// Byte ranges of company names: CJK names ending in 公司 or 集团, Latin names ending in
+/// Co., Ltd. / Ltd / Inc. / LLC / GmbH / Limited / Corporation.
+pub fn company_names(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for suffix in ["公司", "集团"] {
+        for (i, _) in text.match_indices(suffix) {
+            let mut start = i;
+            for (k, c) in text[..i].char_indices().rev() {
+                if !is_cjk_letter(c) || CJK_STOPS.contains(c) || i - k > 90 {
+                    break;
+                }
+                start = k;
+            }
+            let stem = text[start..i]
+                .trim_end_matches("有限责任")
+                .trim_end_matches("股份有限")
+                .trim_end_matches("有限");
+            if !GENERIC_COMPANY.contains(&stem) {
+                out.push(start..i + suffix.len());
+            }
+        }
+    }
+    for suffix in LATIN_COMPANY_SUFFIXES {
+        for r in find_word(text, suffix) {
+            if out
+                .iter()
+                .any(|o: &Range<usize>| o.start <= r.start && r.end <= o.end)
+            {
+                continue;
+            }
+            let mut start = r.start;
+            let mut words = 0;
+            let before = &text[..r.start];
+            let mut pos = before.trim_end().len();
+            while words < 8 && pos > 0 {
+                let seg = &before[..pos];
+                let ws = seg.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+                let w = &seg[ws..];
+                let ok = w.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '&')
+                    || matches!(w, "and" | "of" | "&");
+                if !ok || w.is_empty() {
+                    break;
+                }
+                start = ws;
+                words += 1;
+                pos = before[..ws].trim_end().len();
+            }
+            if words > 0 {
+                out.push(start..r.end);
+            }
+        }
+    }
+    out
+}
+
+/// Strips a leading numbering label: `1.`, `(2)`, `（三）`, `一、`, `IV.`, `a)`, `Part II`, `第三条`.
+pub fn strip_numbering(line: &str) -> &str {
+    let s = line.trim_start();
+    let mut rest = s;
+    let mut prefixed = false;
+    for p in ["Part ", "PART ", "Article ", "Section ", "Chapter ", "第"] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r;
+            prefixed = true;
+            break;
+        }
+    }
+    let mut marked = false;
+    if let Some(r) = rest.strip_prefix(['(', '（', '[', '【']) {
+        rest = r;
+        marked = true;
+    }
+    let num_len: usize = rest
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c.is_ascii_digit()
+                || "一二三四五六七八九十百零〇IVXLivxl".contains(c)
+                || (c == '.' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                || (i == 0 && c.is_ascii_lowercase() && !rest[1..].starts_with(char::is_alphabetic))
+        })
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    if num_len == 0 || num_len > 12 {
+        return line;
+    }
+    rest = &rest[num_len..];
+    if let Some(r) = rest.strip_prefix([
+        ')', '）', ']', '】', '.', '、', '．', ':', '：', ',', '，', '章', '条', '节', '部',
+    ]) {
+        rest = r;
+        marked = true;
+    }
+    if marked || prefixed {
+        rest.trim_start()
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(f: fn(&str) -> Vec<Range<usize>>, t: &str) -> Vec<String> {
+        f(t).into_iter().map(|r| t[r].to_string()).collect()
+    }
+
+    #[test]
+    fn phones_are_phones_and_standards_are_not() {
+        let t = "客服电话：400-800-6699，或拨打 010-12345678。依据GB/T 35273-2020和GB/T 35273—2020。";
+        assert_eq!(found(phones, t), ["400-800-6699", "010-12345678"]);
+        assert!(found(phones, "updated 2025-05-19 and 2019-2020").is_empty());
+        assert!(found(phones, "ISO/IEC 27001:2013 and YD/T 2781-2014").is_empty());
+        assert_eq!(found(phones, "Call +86 10 1234 5678 now"), ["+86 10 1234 5678"]);
+        assert_eq!(found(phones, "服务热线95018。"), ["95018"]);
+        assert!(found(phones, "我们保存180天").is_empty());
+        assert!(found(phones, "共 12345 名").is_empty());
+        assert_eq!(found(phones, "手机号13800138000"), ["13800138000"]);
+        assert!(found(phones, "粤B2-20090059").is_empty());
+        assert!(found(phones, "amount 1,234,567.89").is_empty());
+    }
+
+    #[test]
+    fn emails_keep_dots_inside_and_drop_trailing_ones() {
+        let t = "联系 a.b@bmw.com.cn. 或 privacy@zeekrlife.com。";
+        assert_eq!(found(emails, t), ["a.b@bmw.com.cn", "privacy@zeekrlife.com"]);
+        assert!(found(emails, "@handle and x@y").is_empty());
+    }
+
+    #[test]
+    fn company_names_are_found() {
+        let t = "浙江吉利汽车备件有限公司（以下简称“我们”）与 NavInfo Co., Ltd. 合作";
+        assert_eq!(
+            found(company_names, t),
+            ["浙江吉利汽车备件有限公司", "NavInfo Co., Ltd."]
+        );
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(looks_like_date("2020-05-19"));
+        assert!(looks_like_date("2019-2020"));
+        assert!(!looks_like_date("400-800-6699"));
+        assert_eq!(
+            parse_date("更新日期：2025年05月19日").as_deref(),
+            Some("2025-05-19")
+        );
+    }
+
+    #[test]
+    fn numbering_labels_are_stripped() {
+        assert_eq!(strip_numbering("1. Scope"), "Scope");
+        assert_eq!(strip_numbering("（二）扩展业务功能"), "扩展业务功能");
+        assert_eq!(strip_numbering("I agree"), "I agree");
+    }
+}
