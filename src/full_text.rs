@@ -37,8 +37,10 @@ fn searchable(s: &Section, out: &mut Vec<String>) {
     }
     for b in &s.blocks {
         match b {
-            Block::Paragraph { text } => out.push(text.clone()),
-            Block::List { items } => out.extend(items.iter().map(|i| i.text.clone())),
+            Block::Paragraph { text, .. } => out.push(text.clone()),
+            Block::List { items } | Block::Contents { items } => {
+                out.extend(items.iter().map(|i| i.text.clone()))
+            }
             Block::Table { rows, .. } => out.extend(rows.iter().flatten().cloned()),
         }
     }
@@ -122,8 +124,8 @@ fn render_section(s: &Section, depth: usize, ctx: &Ctx<'_>, hl: Option<&(String,
             data-section={s.id.clone()} data-testid={(quote.is_some() && !block_hit).then_some("source-highlight")}>
             if s.label.is_some() || s.heading.is_some() { { heading } }
             { for s.blocks.iter().map(|b| match b {
-                Block::Paragraph { text } => html! { <p>{ ctx.quoted(text, quote) }</p> },
-                Block::List { items } => html! {
+                Block::Paragraph { text, .. } => html! { <p>{ ctx.quoted(text, quote) }</p> },
+                Block::List { items } | Block::Contents { items } => html! {
                     <ul class="pl-text-list">
                         { for items.iter().map(|i| html! {
                             <li>

@@ -148,7 +148,7 @@ async fn bad_ids_show_the_valid_choices() {
 #[tokio::test]
 async fn policy_text_is_escaped_never_markup() {
     let mut v = (*load("kaiyang/2022-09-15.json").0).clone();
-    if let policy_lens_core::Block::Paragraph { text } = &mut v.sections[0].blocks[0] {
+    if let policy_lens_core::Block::Paragraph { text, .. } = &mut v.sections[0].blocks[0] {
         *text =
             "<script>window.pwned=1</script><img src=x onerror=\"alert(1)\"> \u{202e}evil".into();
     }

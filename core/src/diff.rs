@@ -646,7 +646,7 @@ fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Flat {
             let key = intern(keys, 'B', &text);
             let kind = match b {
                 Block::Paragraph { .. } => UnitKind::Paragraph,
-                Block::List { .. } => UnitKind::List,
+                Block::List { .. } | Block::Contents { .. } => UnitKind::List,
                 Block::Table { .. } => UnitKind::Table,
             };
             f.units.push(Unit {
@@ -2743,12 +2743,7 @@ mod tests {
             id: id.into(),
             label: Some(label.into()),
             heading: Some(heading.into()),
-            blocks: paras
-                .iter()
-                .map(|t| Block::Paragraph {
-                    text: t.to_string(),
-                })
-                .collect(),
+            blocks: paras.iter().map(|t| Block::paragraph(*t)).collect(),
             sections: Vec::new(),
         }
     }

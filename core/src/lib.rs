@@ -9,7 +9,8 @@
 //! ```
 //! use policy_lens_core::{import_text, ImportOptions, summarize, text::full_text};
 //! let v = import_text("Policy\n一、联系我们\n邮箱：a@example.com\n", &ImportOptions {
-//!     id: "demo".into(), version: "2025-01-01".into(), language: None, source: "inline".into(),
+//!     id: "demo".into(), version: "2025-01-01".into(), source: "inline".into(),
+//!     ..Default::default()
 //! });
 //! assert_eq!(v.sections[1].title(), "一、联系我们");
 //! assert!(full_text(&v).contains("a@example.com"));
@@ -27,8 +28,8 @@ mod validate;
 pub use diff::{diff, Diff};
 pub use entities::parse_date;
 pub use import::{
-    decode, detect_language, import, import_text, split_side_by_side, ImportError,
-    ImportOptions, MAX_INPUT_BYTES,
+    decode, decode_with, detect_language, import, import_document, import_text, split_side_by_side,
+    Decoded, Format, ImportError, ImportOptions, Imported, Warning, MAX_INPUT_BYTES,
 };
 pub use model::*;
 pub use summary::{summarize, Summary};

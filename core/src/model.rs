@@ -130,8 +130,16 @@ pub struct Section {
 pub enum Block {
     Paragraph {
         text: String,
+        /// Bold, emphasis and links over the plain text, where the source had them.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
     },
     List {
+        items: Vec<ListItem>,
+    },
+    /// The policy's own table of contents: it repeats headings that follow, so it is kept as
+    /// text but never becomes sections.
+    Contents {
         items: Vec<ListItem>,
     },
     Table {
@@ -153,6 +161,33 @@ pub struct ListItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+/// An inline mark over a range of a block's plain text. Offsets count characters (Unicode
+/// scalar values), not bytes, so every range is on a character boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub kind: MarkKind,
+    /// First character of the range.
+    pub start: usize,
+    /// One past the last character of the range; `start < end <= text length`.
+    pub end: usize,
+    /// The link target, for `link` marks only: `http`, `https`, `mailto` or `tel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    Strong,
+    Emphasis,
+    Link,
 }
 
 /// The source layout of a table.
@@ -559,8 +594,8 @@ impl Block {
     /// The block's text lines, in order, as the text layer prints them.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Block::Paragraph { text } => vec![text.clone()],
-            Block::List { items } => items
+            Block::Paragraph { text, .. } => vec![text.clone()],
+            Block::List { items } | Block::Contents { items } => items
                 .iter()
                 .map(|i| match &i.label {
                     Some(l) => crate::text::join_label(l, &i.text),
@@ -585,6 +620,25 @@ impl Block {
                     out
                 }
             },
+        }
+    }
+
+    /// The block's marks, one list per line of [`Block::lines`] (tables have none).
+    pub fn marks(&self) -> Vec<&[Mark]> {
+        match self {
+            Block::Paragraph { marks, .. } => vec![marks.as_slice()],
+            Block::List { items } | Block::Contents { items } => {
+                items.iter().map(|i| i.marks.as_slice()).collect()
+            }
+            Block::Table { .. } => Vec::new(),
+        }
+    }
+
+    /// A paragraph of plain text without marks.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            text: text.into(),
+            marks: Vec::new(),
         }
     }
 

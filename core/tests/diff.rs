@@ -97,7 +97,7 @@ fn find_mut<'a>(ss: &'a mut [Section], id: &str) -> Option<&'a mut Section> {
 }
 
 fn para(text: &str) -> Block {
-    Block::Paragraph { text: text.into() }
+    Block::paragraph(text)
 }
 
 fn text_of(b: &Block) -> String {
@@ -261,7 +261,7 @@ fn changed_email_is_a_contact_change() {
     let s = find_mut(&mut b.sections, "s9").unwrap();
     let mut hit = false;
     for blk in &mut s.blocks {
-        if let Block::Paragraph { text } = blk {
+        if let Block::Paragraph { text, .. } = blk {
             if text.contains("ConnectedDrive@bmw.com.cn") {
                 *text = text.replace("ConnectedDrive@bmw.com.cn", "privacy@mini.com.cn");
                 hit = true;
@@ -332,7 +332,7 @@ fn moved_paragraph_is_one_move() {
 fn whitespace_only_edit_is_editorial() {
     let a = load("kaiyang/2022-09-15.json");
     let mut b = a.clone();
-    if let Block::Paragraph { text } = &mut find_mut(&mut b.sections, "s1").unwrap().blocks[0] {
+    if let Block::Paragraph { text, .. } = &mut find_mut(&mut b.sections, "s1").unwrap().blocks[0] {
         *text = text.replacen(' ', "  ", 3);
     } else {
         panic!("expected a paragraph");
@@ -565,7 +565,7 @@ fn large_pair_with_five_percent_edited_completes() {
     for s in &mut b.sections {
         for blk in &mut s.blocks {
             if rng.next() % 20 == 0 {
-                if let Block::Paragraph { text } = blk {
+                if let Block::Paragraph { text, .. } = blk {
                     *text =
                         text.replacen("data", "information and data", 1) + " We may change this.";
                     edited += 1;

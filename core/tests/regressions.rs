@@ -11,6 +11,7 @@ fn opts(version: &str) -> ImportOptions {
         version: version.into(),
         language: None,
         source: "fuzz".into(),
+        ..Default::default()
     }
 }
 

@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         version: "2025-01-01".into(),
         language: None,
         source: "fuzz".into(),
+        ..Default::default()
     };
     let Ok(v) = import(data, &opts) else {
         return;

@@ -22,9 +22,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import plain text or Markdown into a version file.
+    /// Import a policy document (plain text, Markdown or HTML) into a version file.
     Import {
         file: PathBuf,
+        /// The document's format; by default from the file extension, else from the content.
+        #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+        format: InputFormat,
+        /// The text encoding (e.g. gb18030, gbk, big5); by default a BOM, an HTML meta
+        /// charset, else UTF-8.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// The policy's title, when the document's own is not right.
+        #[arg(long)]
+        title: Option<String>,
         /// Stable policy id, e.g. `zeekr`.
         #[arg(long)]
         id: String,
@@ -63,6 +73,14 @@ enum Command {
     },
     /// Print the JSON Schema of the version file.
     Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Auto,
+    Text,
+    Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,6 +129,9 @@ fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Import {
             file,
+            format,
+            encoding,
+            title,
             id,
             version,
             lang,
@@ -126,10 +147,24 @@ fn run() -> anyhow::Result<ExitCode> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
+                format: match format {
+                    InputFormat::Auto => core::Format::Auto,
+                    InputFormat::Text => core::Format::Text,
+                    InputFormat::Markdown => core::Format::Markdown,
+                    InputFormat::Html => core::Format::Html,
+                },
+                encoding,
+                title,
             };
             let result = match column {
-                None => core::import(&bytes, &opts),
-                Some(col) => core::decode(&bytes)
+                None => core::import_document(&bytes, &opts).map(|doc| {
+                    for w in &doc.warnings {
+                        eprintln!("{}: warning: {w}", file.display());
+                    }
+                    doc.version
+                }),
+                Some(col) => core::decode_with(&bytes, opts.encoding.as_deref(), false)
+                    .map(|d| d.text)
                     .map(|text| {
                         core::split_side_by_side(&text).map(|(l, r)| match col {
                             Column::Left => l,

@@ -1,0 +1,240 @@
+//! Bytes to text: the encoding (a BOM, an HTML `<meta charset>`, `--encoding`, else UTF-8),
+//! line endings, and stray control characters, which are kept visible rather than refused.
+
+use super::error::{ImportError, Warning, MAX_INPUT_BYTES};
+
+/// Decoded text with what the decoder noticed.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding the bytes were read in (WHATWG name, e.g. `UTF-8`, `gb18030`).
+    pub encoding: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// Share of control bytes (other than tab, newline, carriage return and form feed) above which
+/// an input is binary, checked on its first 64 KiB.
+const BINARY_CONTROL_SHARE: f64 = 0.05;
+
+/// Decodes bytes as UTF-8 text, accepting a BOM and CRLF line endings; stray control
+/// characters become visible `[U+0005]` markers.
+pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    decode_with(bytes, None, false).map(|d| d.text)
+}
+
+/// Decodes bytes: `encoding` is a label such as `gb18030` (`None`: detect), `html` lets a
+/// `<meta charset>` in the first 4 KiB choose the encoding.
+pub fn decode_with(
+    bytes: &[u8],
+    encoding: Option<&str>,
+    html: bool,
+) -> Result<Decoded, ImportError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let (text, name) = to_unicode(bytes, encoding, html)?;
+    let mut warnings = Vec::new();
+    let text = normalise(&text, &mut warnings);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: name,
+        warnings,
+    })
+}
+
+fn to_unicode(
+    bytes: &[u8],
+    encoding: Option<&str>,
+    html: bool,
+) -> Result<(String, String), ImportError> {
+    #[cfg(feature = "formats")]
+    {
+        let chosen = match encoding {
+            Some(label) => Some(
+                encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                    ImportError::UnknownEncoding {
+                        name: label.to_string(),
+                    }
+                })?,
+            ),
+            None => encoding_rs::Encoding::for_bom(bytes)
+                .map(|(e, _)| e)
+                .or_else(|| html.then(|| meta_charset(bytes)).flatten()),
+        };
+        if let Some(enc) = chosen.filter(|e| *e != encoding_rs::UTF_8) {
+            let is_utf16 = enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE;
+            if !is_utf16 {
+                check_binary(bytes)?;
+            }
+            let (text, _, had_errors) = enc.decode(bytes);
+            if had_errors && encoding.is_none() {
+                // A wrong <meta charset>: fall back to strict UTF-8 with its error message.
+                return utf8(bytes);
+            }
+            return Ok((text.into_owned(), enc.name().to_string()));
+        }
+    }
+    #[cfg(not(feature = "formats"))]
+    {
+        let _ = html;
+        if let Some(label) = encoding {
+            let l = label.trim().to_ascii_lowercase();
+            if l != "utf-8" && l != "utf8" {
+                return Err(ImportError::UnknownEncoding {
+                    name: label.to_string(),
+                });
+            }
+        }
+    }
+    utf8(bytes)
+}
+
+fn utf8(bytes: &[u8]) -> Result<(String, String), ImportError> {
+    check_binary(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        ImportError::NotUtf8 {
+            offset,
+            line: 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count(),
+        }
+    })?;
+    Ok((
+        text.strip_prefix('\u{feff}').unwrap_or(text).to_string(),
+        "UTF-8".into(),
+    ))
+}
+
+/// NUL bytes, or many control bytes, mean binary data.
+fn check_binary(bytes: &[u8]) -> Result<(), ImportError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(ImportError::Binary { offset });
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f;
+    let controls = head.iter().filter(|&&b| is_control(b)).count();
+    if !head.is_empty() && controls as f64 > BINARY_CONTROL_SHARE * head.len() as f64 {
+        let offset = head.iter().position(|&b| is_control(b)).unwrap_or(0);
+        return Err(ImportError::Binary { offset });
+    }
+    Ok(())
+}
+
+/// The encoding an HTML document declares in its first 4 KiB (`<meta charset="gbk">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`).
+#[cfg(feature = "formats")]
+fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = head[from..].find("charset") {
+        let at = from + i + "charset".len();
+        let rest = head[at..].trim_start();
+        if let Some(rest) = rest.strip_prefix('=') {
+            let value: String = rest
+                .trim_start()
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                .collect();
+            if let Some(e) = encoding_rs::Encoding::for_label(value.as_bytes()) {
+                // A page that says UTF-16 in ASCII-compatible bytes is not UTF-16 (WHATWG).
+                if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                    return Some(encoding_rs::UTF_8);
+                }
+                return Some(e);
+            }
+        }
+        from = at;
+    }
+    None
+}
+
+/// Line endings to `\n`, form feeds to line breaks, other control characters (C0 but tab and
+/// newline, DEL, C1) to visible `[U+0005]` markers, with one warning that counts them.
+fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0usize;
+    let mut first_line = None;
+    let mut line = 1usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                line += 1;
+            }
+            '\n' | '\u{c}' => {
+                out.push('\n');
+                line += 1;
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {
+                count += 1;
+                first_line.get_or_insert(line);
+                out.push_str(&format!("[U+{:04X}]", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    if count > 0 {
+        warnings.push(Warning {
+            line: first_line,
+            message: format!(
+                "{count} stray control character{} kept visible as [U+XXXX]",
+                if count == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stray_control_character_is_kept_visible_not_refused() {
+        let text = "隐私政策\n".repeat(3) + "a\u{5}b\n" + &"隐私政策\n".repeat(2000);
+        let d = decode_with(text.as_bytes(), None, false).unwrap();
+        assert!(d.text.contains("[U+0005]"));
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0]
+            .to_string()
+            .starts_with("line 4: 1 stray control character"));
+    }
+
+    #[test]
+    fn binary_is_refused_and_bad_utf8_names_its_place() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(ImportError::Binary { offset: 4 })
+        ));
+        let e = decode(b"ok\nab\xff\xfe").unwrap_err();
+        assert_eq!(e, ImportError::NotUtf8 { offset: 5, line: 2 });
+        assert!(e.to_string().contains("--encoding gb18030"));
+    }
+
+    #[cfg(feature = "formats")]
+    #[test]
+    fn gb18030_by_flag_and_by_meta_charset() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("个人信息保护政策");
+        assert!(decode(&bytes).is_err());
+        let d = decode_with(&bytes, Some("gb18030"), false).unwrap();
+        assert_eq!(d.text, "个人信息保护政策");
+        let mut page = b"<html><head><meta charset=\"GBK\"></head><body>".to_vec();
+        page.extend_from_slice(&bytes);
+        let d = decode_with(&page, None, true).unwrap();
+        assert!(d.text.contains("个人信息保护政策"));
+        assert_eq!(d.encoding, "GBK");
+        assert_eq!(
+            decode_with(b"\xff\xfep\x00", None, false).unwrap().text,
+            "p"
+        );
+    }
+}

@@ -1,0 +1,395 @@
+//! A saved HTML page to the neutral form through html5ever (via scraper): headings,
+//! paragraphs, lists, tables, bold, emphasis, safe links and line breaks are kept; scripts,
+//! styles, navigation, page header and footer chrome, forms and hidden elements are dropped.
+//! Entities are decoded by the parser. The walk is iterative, so deep nesting cannot overflow.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node as HtmlNode};
+
+use super::rich::{allowed_href, Node, Rich, RichBuilder};
+use crate::model::{MarkKind, TableLayout};
+use crate::text::is_cjk_letter;
+
+/// Elements whose whole subtree is not policy text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "form", "button", "select", "svg", "iframe",
+    "object", "canvas", "head", "menu", "dialog", "input", "textarea",
+];
+
+/// Elements that end a line of text before and after them.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "hr",
+    "body",
+    "html",
+    "header",
+    "footer",
+    "aside",
+    "details",
+    "summary",
+    "caption",
+];
+
+/// The page's title and its nodes.
+pub struct Page {
+    pub title: Option<String>,
+    pub nodes: Vec<Node>,
+}
+
+/// Reads an HTML document.
+pub fn read(text: &str) -> Page {
+    let doc = Html::parse_document(text);
+    let title = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
+        .map(|n| {
+            collapse(
+                &n.descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect::<String>(),
+            )
+        })
+        .filter(|t| !t.is_empty());
+    let mut w = Walker::default();
+    let root = content_root(&doc).unwrap_or_else(|| doc.tree.root());
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => w.open(n),
+            Edge::Close(n) => w.close(n),
+        }
+    }
+    w.flush();
+    Page {
+        title,
+        nodes: w.out,
+    }
+}
+
+/// The `<main>` element, or the only `<article>`, when the page has one: the rest is chrome.
+fn content_root(doc: &Html) -> Option<ego_tree::NodeRef<'_, HtmlNode>> {
+    let named = |name: &str| {
+        doc.tree
+            .root()
+            .descendants()
+            .filter(|n| n.value().as_element().is_some_and(|e| e.name() == name))
+            .collect::<Vec<_>>()
+    };
+    let main = named("main");
+    if main.len() == 1 {
+        return Some(main[0]);
+    }
+    let articles = named("article");
+    (articles.len() == 1).then(|| articles[0])
+}
+
+/// Decodes HTML character references (`&amp;`, `&#x4e2d;`) in a piece of text.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    Html::parse_fragment(s).root_element().text().collect()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default)]
+struct Walker {
+    out: Vec<Node>,
+    b: RichBuilder,
+    skip: usize,
+    pre: usize,
+    heading: Option<u8>,
+    /// Open lists: their items, and the current item's marker.
+    lists: Vec<(bool, u64)>,
+    items: Vec<(Option<String>, Rich)>,
+    item_label: Option<String>,
+    table: Vec<TableState>,
+    /// Whitespace seen but not yet written (collapsed to one space, or none between CJK).
+    space: bool,
+}
+
+#[derive(Default)]
+struct TableState {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    header: bool,
+    in_cell: bool,
+}
+
+fn hidden(e: &scraper::node::Element) -> bool {
+    let style = e
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
+        || matches!(
+            e.attr("role"),
+            Some("navigation" | "banner" | "contentinfo" | "search")
+        )
+}
+
+impl Walker {
+    fn open(&mut self, n: ego_tree::NodeRef<'_, HtmlNode>) {
+        if self.skip > 0 {
+            if n.value().is_element() {
+                self.skip += 1;
+            }
+            return;
+        }
+        match n.value() {
+            HtmlNode::Text(t) => self.text(t),
+            HtmlNode::Element(e) => {
+                let name = e.name();
+                if DROPPED.contains(&name) || hidden(e) || self.chrome(n, name) {
+                    self.skip = 1;
+                    return;
+                }
+                match name {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        self.flush();
+                        self.heading = name[1..].parse().ok();
+                    }
+                    "br" => self.line_break(),
+                    "ul" | "ol" => {
+                        self.flush_item();
+                        self.flush();
+                        let start = e.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
+                        self.lists.push((name == "ol", start));
+                    }
+                    "li" => {
+                        self.flush_item();
+                        let label = match self.lists.last_mut() {
+                            Some((true, n)) => {
+                                let l = format!("{n}.");
+                                *n += 1;
+                                l
+                            }
+                            _ => "•".to_string(),
+                        };
+                        self.item_label = Some(label);
+                    }
+                    "table" => {
+                        self.flush();
+                        self.table.push(TableState::default());
+                    }
+                    "tr" => {
+                        if let Some(t) = self.table.last_mut() {
+                            t.row.clear();
+                        }
+                    }
+                    "td" | "th" => {
+                        if let Some(t) = self.table.last_mut() {
+                            t.in_cell = true;
+                            if name == "th" && t.rows.is_empty() {
+                                t.header = true;
+                            }
+                        }
+                    }
+                    "strong" | "b" => self.b.open(MarkKind::Strong, None),
+                    "em" | "i" => self.b.open(MarkKind::Emphasis, None),
+                    "a" => {
+                        let href = e
+                            .attr("href")
+                            .filter(|h| allowed_href(h))
+                            .map(|h| h.trim().to_string());
+                        self.b.open(MarkKind::Link, href);
+                    }
+                    "pre" => {
+                        self.flush();
+                        self.pre += 1;
+                    }
+                    _ if BLOCKS.contains(&name) => self.block_edge(),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, n: ego_tree::NodeRef<'_, HtmlNode>) {
+        if self.skip > 0 {
+            if n.value().is_element() {
+                self.skip -= 1;
+            }
+            return;
+        }
+        let HtmlNode::Element(e) = n.value() else {
+            return;
+        };
+        let name = e.name();
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let rich = self.b.take();
+                let level = self.heading.take().unwrap_or(1);
+                if !rich.text.is_empty() {
+                    self.out.push(Node::Heading { level, text: rich });
+                }
+                self.space = false;
+            }
+            "li" => self.flush_item(),
+            "ul" | "ol" => {
+                self.flush_item();
+                self.lists.pop();
+                if self.lists.is_empty() && !self.items.is_empty() {
+                    self.out.push(Node::List(std::mem::take(&mut self.items)));
+                }
+            }
+            "td" | "th" => {
+                let cell = self.b.take().text;
+                self.space = false;
+                if let Some(t) = self.table.last_mut() {
+                    t.row.push(cell.replace('\n', " "));
+                    t.in_cell = false;
+                }
+            }
+            "tr" => {
+                if let Some(t) = self.table.last_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    if row.iter().any(|c| !c.is_empty()) {
+                        t.rows.push(row);
+                    }
+                }
+            }
+            "table" => {
+                if let Some(t) = self.table.pop() {
+                    if !t.rows.is_empty() {
+                        let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+                        let rows = t
+                            .rows
+                            .into_iter()
+                            .map(|mut r| {
+                                r.resize(width, String::new());
+                                r
+                            })
+                            .collect();
+                        self.out.push(Node::Table {
+                            header: t.header,
+                            layout: TableLayout::Pipe,
+                            rows,
+                        });
+                    }
+                }
+            }
+            "strong" | "b" => self.b.close(MarkKind::Strong),
+            "em" | "i" => self.b.close(MarkKind::Emphasis),
+            "a" => self.b.close(MarkKind::Link),
+            "pre" => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+            }
+            _ if BLOCKS.contains(&name) => self.block_edge(),
+            _ => {}
+        }
+    }
+
+    /// Page header and footer outside the policy's own article are chrome.
+    fn chrome(&self, n: ego_tree::NodeRef<'_, HtmlNode>, name: &str) -> bool {
+        if !matches!(name, "header" | "footer" | "aside") {
+            return false;
+        }
+        !n.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "article" | "main"))
+        })
+    }
+
+    fn in_cell(&self) -> bool {
+        self.table.last().is_some_and(|t| t.in_cell)
+    }
+
+    fn text(&mut self, t: &str) {
+        if self.table.last().is_some_and(|t| !t.in_cell) {
+            return; // whitespace between table rows
+        }
+        if self.pre > 0 {
+            for (k, line) in t.split('\n').enumerate() {
+                if k > 0 {
+                    self.line_break();
+                }
+                self.b.push(line);
+            }
+            return;
+        }
+        let mut first = true;
+        for word in t.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}') {
+            if !first {
+                self.space = true;
+            }
+            first = false;
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.b.ends_with_space() {
+                let cjk_join = self.b.last_char().is_some_and(is_cjk_letter)
+                    && word.chars().next().is_some_and(is_cjk_letter);
+                if !cjk_join {
+                    self.b.push(" ");
+                }
+            }
+            self.space = false;
+            self.b.push(word);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.in_cell() {
+            self.b.push(" ");
+        } else if self.item_label.is_some() || self.heading.is_some() {
+            self.space = true;
+        } else {
+            self.flush();
+        }
+    }
+
+    /// A block element starts or ends: the text so far is a line of its own.
+    fn block_edge(&mut self) {
+        if self.in_cell() || self.item_label.is_some() || self.heading.is_some() {
+            self.space = true;
+        } else {
+            self.flush();
+        }
+    }
+
+    fn flush_item(&mut self) {
+        if let Some(label) = self.item_label.take() {
+            let rich = self.b.take();
+            self.space = false;
+            if !rich.text.is_empty() {
+                self.items.push((Some(label), rich));
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.item_label.is_some() || self.in_cell() {
+            return;
+        }
+        let rich = self.b.take();
+        self.space = false;
+        if !rich.text.is_empty() {
+            self.out.push(Node::Line(rich));
+        }
+    }
+}
