@@ -227,6 +227,24 @@ pub fn validate(file: &str, v: &PolicyVersion) -> Vec<Problem> {
                     );
                 }
             }
+            let lines = b.lines();
+            for (li, marks) in b.marks().into_iter().enumerate() {
+                let at = match b {
+                    crate::model::Block::Paragraph { .. } => format!("{path}.blocks[{bi}].marks"),
+                    _ => format!("{path}.blocks[{bi}].items[{li}].marks"),
+                };
+                let text = match b {
+                    crate::model::Block::Paragraph { text, .. } => text.as_str(),
+                    crate::model::Block::List { items }
+                    | crate::model::Block::Contents { items } => items[li].text.as_str(),
+                    crate::model::Block::Table { .. } => lines[li].as_str(),
+                };
+                for (mi, m) in marks.iter().enumerate() {
+                    if let Some(problem) = mark_problem(m, text.chars().count()) {
+                        push(format!("{at}[{mi}]"), problem);
+                    }
+                }
+            }
         }
         ordered.push(path.clone());
         for (i, c) in s.sections.iter().enumerate().rev() {
@@ -434,13 +452,33 @@ fn is_language(s: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Links in policy data may only be http(s), mailto or tel.
+/// Links in policy data may only be http(s), mailto or tel, with something after the scheme.
 pub fn is_safe_link(s: &str) -> bool {
     let l = s.trim().to_ascii_lowercase();
-    l.starts_with("https://")
-        || l.starts_with("http://")
-        || l.starts_with("mailto:")
-        || l.starts_with("tel:")
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| l.starts_with(p) && l.len() > p.len())
+}
+
+/// What is wrong with an inline mark over a text of `len` characters, if anything.
+fn mark_problem(m: &crate::model::Mark, len: usize) -> Option<String> {
+    use crate::model::MarkKind;
+    if m.start >= m.end || m.end > len {
+        return Some(format!(
+            "mark range {}..{} is not inside the text ({len} characters)",
+            m.start, m.end
+        ));
+    }
+    match (&m.kind, &m.href) {
+        (MarkKind::Link, None) => Some("a link mark needs an href".into()),
+        (MarkKind::Link, Some(h)) if !is_safe_link(h) => Some(format!(
+            "link {h:?} must be an http, https, mailto or tel URL"
+        )),
+        (MarkKind::Strong | MarkKind::Emphasis, Some(_)) => {
+            Some("only link marks have an href".into())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -519,6 +557,42 @@ mod tests {
         json.push_str("]}");
         let e = parse_version("deep.json", json.as_bytes()).unwrap_err();
         assert!(e[0].message.contains("recursion limit"), "{e:?}");
+    }
+
+    #[test]
+    fn marks_must_lie_inside_their_text_and_link_safely() {
+        use crate::model::{Block, Mark, MarkKind};
+        let mut v: PolicyVersion = serde_json::from_str(&minimal()).unwrap();
+        v.facets = Default::default();
+        let mark = |kind, start, end, href: Option<&str>| Mark {
+            kind,
+            start,
+            end,
+            href: href.map(str::to_string),
+        };
+        v.sections[0].blocks = vec![Block::Paragraph {
+            text: "加粗和链接".into(),
+            marks: vec![
+                mark(MarkKind::Strong, 0, 2, None),
+                mark(MarkKind::Link, 3, 5, Some("https://example.com")),
+            ],
+        }];
+        assert!(validate("f.json", &v).is_empty());
+        v.sections[0].blocks = vec![Block::Paragraph {
+            text: "加粗和链接".into(),
+            marks: vec![
+                mark(MarkKind::Strong, 0, 6, None),
+                mark(MarkKind::Link, 3, 5, Some("javascript:alert(1)")),
+                mark(MarkKind::Emphasis, 2, 2, None),
+            ],
+        }];
+        let problems: Vec<String> = validate("f.json", &v)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("blocks[0].marks[0]"));
+        assert!(problems[1].contains("javascript"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::numbering::reads_as_heading;
 use super::rich::{Node, Rich};
 
 /// Lines that title a table of contents.
@@ -13,10 +14,11 @@ const CONTENTS_TITLES: &[&str] = &["目录", "目 录", "contents", "tableofcont
 /// Longest entry, in characters.
 const MAX_ENTRY_CHARS: usize = 80;
 
-/// The comparison key of an entry or a heading: letters and digits only, lower case, without a
-/// trailing page number after dot leaders.
+/// The comparison key of an entry or a heading: letters and digits only, lower case, without
+/// its numbering label (a contents list may number `2.` what the heading numbers `II.`) and
+/// without a trailing page number after dot leaders.
 fn key(text: &str) -> String {
-    let t = text.trim_end();
+    let t = crate::entities::strip_numbering(text.trim()).trim_end();
     let without_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let t = if without_page.len() < t.len()
         && without_page.ends_with(|c: char| c.is_whitespace() || ".·…‥-—".contains(c))
@@ -39,9 +41,15 @@ pub fn is_contents_title(text: &str) -> bool {
 
 /// The entries a node would contribute to a table of contents, or `None` if it cannot be one.
 fn entries(node: &Node) -> Option<Vec<String>> {
+    // An entry reads like a heading: short, and no sentence inside (one closing stop is fine).
     let short = |r: &Rich| {
         let n = r.text.chars().count();
-        n > 0 && n <= MAX_ENTRY_CHARS && !key(&r.text).is_empty()
+        let t = crate::entities::strip_numbering(r.text.trim());
+        let t = t
+            .strip_suffix('.')
+            .filter(|r| !r.contains(['.', '。', ';', '；']))
+            .unwrap_or(t);
+        n > 0 && n <= MAX_ENTRY_CHARS && !key(&r.text).is_empty() && reads_as_heading(t.trim())
     };
     match node {
         Node::Line(r) if short(r) => Some(vec![key(&r.text)]),
@@ -52,33 +60,95 @@ fn entries(node: &Node) -> Option<Vec<String>> {
     }
 }
 
-/// The keys of everything that can be a heading, with the node index where each stands.
-fn heading_keys(nodes: &[Node]) -> HashMap<String, Vec<usize>> {
-    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        let text = match n {
-            Node::Line(r) | Node::Heading { text: r, .. } => &r.text,
-            _ => continue,
-        };
-        if text.chars().count() <= MAX_ENTRY_CHARS * 2 {
-            map.entry(key(text)).or_default().push(i);
+/// Everything that can be a heading, by key: the node indexes where each key stands, and the
+/// keys in document order for the fuzzy match.
+struct Headings {
+    exact: HashMap<String, Vec<usize>>,
+    ordered: Vec<(usize, String)>,
+}
+
+impl Headings {
+    fn new(nodes: &[Node]) -> Headings {
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ordered = Vec::new();
+        for (i, n) in nodes.iter().enumerate() {
+            let text = match n {
+                Node::Line(r) | Node::Heading { text: r, .. } => &r.text,
+                _ => continue,
+            };
+            if text.chars().count() <= MAX_ENTRY_CHARS * 2 {
+                let k = key(text);
+                exact.entry(k.clone()).or_default().push(i);
+                ordered.push((i, k));
+            }
+        }
+        Headings { exact, ordered }
+    }
+
+    /// Where a heading with this key stands after node `after`: the same key, or, when
+    /// `fuzzy`, a near one (contents entries are often worded a little differently).
+    fn find_after(&self, k: &str, after: usize, fuzzy: bool) -> Option<usize> {
+        if let Some(&p) = self
+            .exact
+            .get(k)
+            .and_then(|at| at.iter().find(|&&p| p > after))
+        {
+            return Some(p);
+        }
+        if !fuzzy {
+            return None;
+        }
+        let start = self.ordered.partition_point(|(p, _)| *p <= after);
+        self.ordered[start..]
+            .iter()
+            .find(|(_, h)| dice(k, h) >= FUZZY_MATCH)
+            .map(|(p, _)| *p)
+    }
+}
+
+/// Bigram similarity from which a contents entry and a heading are taken as the same.
+const FUZZY_MATCH: f64 = 0.7;
+
+/// Dice coefficient of the character bigrams of two keys.
+fn dice(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| {
+        let cs: Vec<char> = s.chars().collect();
+        let mut g: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        g.sort_unstable();
+        g
+    };
+    let (x, y) = (grams(a), grams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    map
+    2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
 /// Finds tables of contents and folds each into one [`Node::Contents`].
 pub fn fold(nodes: Vec<Node>) -> Vec<Node> {
-    let keys = heading_keys(&nodes);
+    let keys = Headings::new(&nodes);
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < nodes.len() {
         match find_run(&nodes, &keys, i) {
-            Some(end) => {
+            Ok(end) => {
                 runs.push((i, end));
                 i = end;
             }
-            None => i += 1,
+            // A long run that failed is not retried from inside: that keeps the search linear.
+            Err(scanned) => i = if scanned > i + 8 { scanned } else { i + 1 },
         }
     }
     if runs.is_empty() {
@@ -107,45 +177,61 @@ pub fn fold(nodes: Vec<Node>) -> Vec<Node> {
     out
 }
 
-/// A table of contents starting at node `start`: returns the index after its last node.
-fn find_run(nodes: &[Node], keys: &HashMap<String, Vec<usize>>, start: usize) -> Option<usize> {
+/// Most entries a table of contents has.
+const MAX_ENTRIES: usize = 400;
+
+/// A table of contents starting at node `start`: `Ok` with the index after its last node, or
+/// `Err` with the index after the nodes looked at.
+fn find_run(nodes: &[Node], headings: &Headings, start: usize) -> Result<usize, usize> {
     let titled = match &nodes[start] {
         Node::Line(r) | Node::Heading { text: r, .. } => is_contents_title(&r.text),
         _ => false,
     };
     let mut i = start + usize::from(titled);
-    let mut found: Vec<(usize, String)> = Vec::new();
+    // (node, where its heading stands) for every entry of the run.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut misses = 0;
     while i < nodes.len() {
         if matches!(nodes[i], Node::Blank) {
             i += 1;
             continue;
         }
         let Some(es) = entries(&nodes[i]) else { break };
-        // Every entry of the node must come again after it as a heading-like line.
-        if !es
-            .iter()
-            .all(|k| keys.get(k).is_some_and(|at| at.iter().any(|&p| p > i)))
-        {
+        if found.len() + es.len() > MAX_ENTRIES {
             break;
         }
-        found.extend(es.into_iter().map(|k| (i, k)));
+        // Every entry of the node must come again after it as a heading-like line; the
+        // first exactly, later ones nearly. One entry that does not is let through.
+        let fuzzy = titled || !found.is_empty();
+        let at: Option<Vec<usize>> = es
+            .iter()
+            .map(|k| headings.find_after(k, i, fuzzy))
+            .collect();
+        match at {
+            Some(at) => {
+                found.extend(at.into_iter().map(|p| (i, p)));
+                misses = 0;
+            }
+            None if !found.is_empty() && misses == 0 => misses += 1,
+            None => break,
+        }
         i += 1;
     }
     let entries_needed = if titled { 2 } else { 3 };
+    let Some(end) = found.last().map(|(n, _)| n + 1) else {
+        return Err(start + 1);
+    };
     if found.len() < entries_needed {
-        return None;
+        return Err(end);
     }
-    let end = found.last().map(|(n, _)| n + 1)?;
-    // The later headings must come in the same order as the entries, mostly.
-    let mut last = end;
-    let mut in_order = 0;
-    for (_, k) in &found {
-        if let Some(&p) = keys[k].iter().find(|&&p| p >= last) {
-            in_order += 1;
-            last = p;
-        }
+    // The later headings must come in the same order as the entries, mostly, after the run.
+    let in_order = found.windows(2).filter(|w| w[0].1 < w[1].1).count() + 1;
+    let after = found.iter().all(|(_, p)| *p >= end);
+    if after && in_order * 5 >= found.len() * 4 {
+        Ok(end)
+    } else {
+        Err(end)
     }
-    (in_order * 5 >= found.len() * 4).then_some(end)
 }
 
 #[cfg(test)]

@@ -139,7 +139,19 @@ fn hidden(e: &scraper::node::Element) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase()
         .replace(' ', "");
-    e.attr("hidden").is_some()
+    let hiding_class = e.classes().any(|c| {
+        matches!(
+            c.to_ascii_lowercase().as_str(),
+            "hidden"
+                | "d-none"
+                | "hide"
+                | "is-hidden"
+                | "visually-hidden-focusable"
+                | "display-none"
+        )
+    });
+    hiding_class
+        || e.attr("hidden").is_some()
         || e.attr("aria-hidden") == Some("true")
         || style.contains("display:none")
         || style.contains("visibility:hidden")

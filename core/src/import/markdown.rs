@@ -165,10 +165,10 @@ impl Reader {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                if self.list.label.is_none() && self.table.is_none() {
-                    self.flush_paragraph();
-                }
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock
+                if self.list.label.is_none() && self.table.is_none() =>
+            {
+                self.flush_paragraph();
             }
             TagEnd::Heading(_) => {
                 let text = self.b.take();

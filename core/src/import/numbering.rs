@@ -208,7 +208,13 @@ pub fn is_heading(n: &Numbered<'_>) -> bool {
     if matches!(n.style, Style::Markdown(_) | Style::Part) {
         return true;
     }
-    reads_as_heading(n.rest)
+    // Chapter numbering (`I.`, `一、`) may close its heading with a full stop.
+    let chapter = matches!(n.style, Style::Roman | Style::CnNumeral);
+    let one_stop = n
+        .rest
+        .strip_suffix(['.', '。'])
+        .filter(|r| !r.contains(['.', '。', ';', '；']));
+    reads_as_heading(n.rest) || (chapter && one_stop.is_some_and(reads_as_heading))
 }
 
 /// Whether text is short and does not end like a sentence: what a heading looks like.

@@ -90,9 +90,10 @@ impl Rich {
                     map.push(None);
                 } else {
                     let cjk = |c: Option<char>| c.is_some_and(crate::text::is_cjk_letter);
-                    let glue = !(cjk(prev.chars().last()) || cjk(next.chars().next()))
-                        && !prev.is_empty()
-                        && !next.is_empty();
+                    let glue = !(cjk(prev.chars().last())
+                        || cjk(next.chars().next())
+                        || prev.is_empty()
+                        || next.is_empty());
                     let p = pieces.len() - 1;
                     let cur = &mut pieces[p];
                     if glue {
@@ -105,11 +106,9 @@ impl Rich {
             }
             let p = pieces.len() - 1;
             let cur = pieces.last_mut().expect("one piece at least");
-            let mut n = cur.chars().count();
-            for c in line.chars() {
+            for (n, c) in (cur.chars().count()..).zip(line.chars()) {
                 map.push(Some((p, n)));
                 cur.push(c);
-                n += 1;
             }
         }
         let mut out: Vec<Rich> = pieces.into_iter().map(Rich::plain).collect();
@@ -224,10 +223,7 @@ impl RichBuilder {
 
 /// Whether a link target may be kept as a mark: http(s), mailto and tel only.
 pub fn allowed_href(href: &str) -> bool {
-    let h = href.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "tel:"]
-        .iter()
-        .any(|p| h.starts_with(p) && h.len() > p.len())
+    crate::validate::is_safe_link(href)
 }
 
 /// One unit of the neutral form.

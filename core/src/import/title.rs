@@ -63,6 +63,15 @@ fn named_policy(t: &str) -> Option<String> {
     None
 }
 
+/// A name wrapped whole in 《…》 without its brackets.
+fn unquoted(t: &str) -> String {
+    t.strip_prefix('《')
+        .and_then(|r| r.strip_suffix('》'))
+        .filter(|r| !r.contains(['《', '》']))
+        .unwrap_or(t)
+        .to_string()
+}
+
 /// Chooses the title.
 pub fn choose(given: Option<&str>, page_title: Option<&str>, nodes: &[Node]) -> String {
     if let Some(t) = given.map(str::trim).filter(|t| !t.is_empty()) {
@@ -73,14 +82,16 @@ pub fn choose(given: Option<&str>, page_title: Option<&str>, nodes: &[Node]) -> 
         .filter_map(|n| match n {
             Node::Heading { text, .. } => Some((true, text.text.trim())),
             Node::Line(r) => Some((false, r.text.trim())),
-            Node::Contents(items) => items.first().map(|(_, r)| (false, r.text.trim())),
+            Node::Contents(items) | Node::List(items) => {
+                items.first().map(|(_, r)| (false, r.text.trim()))
+            }
             _ => None,
         })
         .filter(|(_, t)| !t.is_empty())
         .take(LOOK_AHEAD)
         .collect();
     if let Some((_, h)) = texts.iter().find(|(h, t)| *h && !is_meta(t)) {
-        return h.to_string();
+        return unquoted(h);
     }
     for (_, t) in &texts {
         if is_meta(t) {
@@ -93,7 +104,7 @@ pub fn choose(given: Option<&str>, page_title: Option<&str>, nodes: &[Node]) -> 
             return name;
         }
         if reads_as_heading(t) && t.chars().count() <= 80 {
-            return t.to_string();
+            return unquoted(t);
         }
         break;
     }

@@ -37,7 +37,9 @@ pub fn build(nodes: Vec<Node>) -> Vec<Section> {
     let mut styles: Vec<Style> = Vec::new();
     let mut items: Vec<ListItem> = Vec::new();
     for (node, kind) in nodes.into_iter().zip(kinds) {
-        if !matches!(kind, Kind::Item(..)) && !(matches!(node, Node::Blank) && !items.is_empty()) {
+        // A blank line between items keeps the list going.
+        let list_goes_on = matches!(kind, Kind::Item(..)) || matches!(node, Node::Blank);
+        if !list_goes_on {
             end_list(&mut flat, &mut items);
         }
         match (node, kind) {
