@@ -42,15 +42,54 @@ pub fn emails(text: &str) -> Vec<Range<usize>> {
 /// Prefixes of standard and document numbers: a number after one of these is not a phone.
 /// (GB/T 35273-2020, YD/T 2781-2014, ISO/IEC 27001, ICP filings, 粤B2-20090059.)
 const NOT_PHONE_BEFORE: &[&str] = &[
-    "GB/T", "GB/Z", "GB", "YD/T", "JR/T", "GA/T", "TC260", "T/", "ISO/IEC", "ISO", "IEC", "RFC",
-    "No.", "NO.", "no.", "ICP", "备", "B2-", "B1-", "证", "证号", "编号", "备案号", "第", "版本", "Version",
-    "version", "v", "V",
+    "GB/T",
+    "GB/Z",
+    "GB",
+    "YD/T",
+    "JR/T",
+    "GA/T",
+    "TC260",
+    "T/",
+    "ISO/IEC",
+    "ISO",
+    "IEC",
+    "RFC",
+    "No.",
+    "NO.",
+    "no.",
+    "ICP",
+    "备",
+    "B2-",
+    "B1-",
+    "证",
+    "证号",
+    "编号",
+    "备案号",
+    "第",
+    "版本",
+    "Version",
+    "version",
+    "v",
+    "V",
 ];
 
 /// Words that say the number next to them is a phone number.
 const PHONE_CONTEXT: &[&str] = &[
-    "电话", "热线", "客服", "致电", "拨打", "手机", "座机", "传真", "tel", "phone", "call",
-    "hotline", "fax", "telephone", "mobile",
+    "电话",
+    "热线",
+    "客服",
+    "致电",
+    "拨打",
+    "手机",
+    "座机",
+    "传真",
+    "tel",
+    "phone",
+    "call",
+    "hotline",
+    "fax",
+    "telephone",
+    "mobile",
 ];
 
 /// Byte ranges of phone numbers: `400-800-6699`, `010-12345678`, `+86 10 1234 5678`,
@@ -142,7 +181,10 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 /// Whether `s` is written like a date or a date range: `2020-05-19`, `2022-03`, `2019-2020`.
 pub fn looks_like_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split(['-', '/', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = s
+        .split(['-', '/', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
     let year = |p: &str| p.len() == 4 && p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     match parts.as_slice() {
         [y, m, ..] if year(y) && m.len() <= 2 => true,
@@ -324,11 +366,15 @@ mod tests {
 
     #[test]
     fn phones_are_phones_and_standards_are_not() {
-        let t = "客服电话：400-800-6699，或拨打 010-12345678。依据GB/T 35273-2020和GB/T 35273—2020。";
+        let t =
+            "客服电话：400-800-6699，或拨打 010-12345678。依据GB/T 35273-2020和GB/T 35273—2020。";
         assert_eq!(found(phones, t), ["400-800-6699", "010-12345678"]);
         assert!(found(phones, "updated 2025-05-19 and 2019-2020").is_empty());
         assert!(found(phones, "ISO/IEC 27001:2013 and YD/T 2781-2014").is_empty());
-        assert_eq!(found(phones, "Call +86 10 1234 5678 now"), ["+86 10 1234 5678"]);
+        assert_eq!(
+            found(phones, "Call +86 10 1234 5678 now"),
+            ["+86 10 1234 5678"]
+        );
         assert_eq!(found(phones, "服务热线95018。"), ["95018"]);
         assert!(found(phones, "我们保存180天").is_empty());
         assert!(found(phones, "共 12345 名").is_empty());
@@ -340,7 +386,10 @@ mod tests {
     #[test]
     fn emails_keep_dots_inside_and_drop_trailing_ones() {
         let t = "联系 a.b@bmw.com.cn. 或 privacy@zeekrlife.com。";
-        assert_eq!(found(emails, t), ["a.b@bmw.com.cn", "privacy@zeekrlife.com"]);
+        assert_eq!(
+            found(emails, t),
+            ["a.b@bmw.com.cn", "privacy@zeekrlife.com"]
+        );
         assert!(found(emails, "@handle and x@y").is_empty());
     }
 

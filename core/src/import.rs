@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use crate::model::*;
 use crate::entities::{emails, parse_date, phones};
+use crate::model::*;
 use crate::text::is_cjk_letter as is_cjk;
 
 /// Why an input could not be imported.

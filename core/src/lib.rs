@@ -3,7 +3,8 @@
 //! The pure core of Policy Lens, a privacy-policy reader: the data model of a policy version
 //! ([`PolicyVersion`]), validation ([`parse_version`], [`validate`]), import of plain text and
 //! Markdown ([`import()`]), the layered summary ([`summarize`]) and the version diff
-//! ([`diff()`]). It has no web dependencies: the Yew widget and the `policy-lens` CLI both
+//! ([`diff()`]), and suggestions of facet items with verbatim quotes ([`suggest`]). It has
+//! no web dependencies: the Yew widget and the `policy-lens` CLI both
 //! call it, so they show the same results.
 //!
 //! ```
@@ -18,6 +19,7 @@
 
 pub mod diff;
 pub mod entities;
+mod extract;
 mod import;
 pub mod model;
 pub mod summary;
@@ -26,9 +28,10 @@ mod validate;
 
 pub use diff::{diff, Diff};
 pub use entities::parse_date;
+pub use extract::{suggest, Report as SuggestReport};
 pub use import::{
-    decode, detect_language, import, import_text, split_side_by_side, ImportError,
-    ImportOptions, MAX_INPUT_BYTES,
+    decode, detect_language, import, import_text, split_side_by_side, ImportError, ImportOptions,
+    MAX_INPUT_BYTES,
 };
 pub use model::*;
 pub use summary::{summarize, Summary};

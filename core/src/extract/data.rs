@@ -1,0 +1,124 @@
+//! Data collected: the personal-information items a collection statement names, each with its
+//! category and sensitive flag from the lexicon, required or optional where the sentence says
+//! so, and the sentence's purpose clause. A collection statement is a sentence with a verb of
+//! collecting (收集, 获取, collect…) and no negation, or a list item right after one.
+
+use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT, OPTIONAL, REQUIRED};
+use super::{has_any, purposes, trim_punct, Doc, Line, LineKind, SUGGESTED};
+use crate::model::{DataItem, Requirement};
+
+/// Parts of a policy that name data without collecting it.
+const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary"];
+/// Quotes longer than this are cut to the clause naming the item.
+const MAX_QUOTE: usize = 160;
+
+pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
+    let mut out: Vec<DataItem> = Vec::new();
+    // The paragraph that introduces a list ("我们会收集以下信息：") makes its items collected.
+    let mut intro: Option<(usize, usize, bool)> = None;
+    for line in &doc.lines {
+        if has_any(doc.path(line), NOT_HERE) {
+            continue;
+        }
+        match line.kind {
+            LineKind::Paragraph => {
+                let collects = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
+                intro = Some((
+                    line.section,
+                    line.block,
+                    collects && line.text.trim_end().ends_with([':', '：']),
+                ));
+                for sentence in super::sentences(&line.text) {
+                    if has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT) {
+                        items(doc, line, sentence, &mut out);
+                    }
+                }
+            }
+            LineKind::ListItem => {
+                let listed =
+                    intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
+                for sentence in super::sentences(&line.text) {
+                    let collects = has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT);
+                    if listed || collects {
+                        items(doc, line, sentence, &mut out);
+                    }
+                }
+            }
+            LineKind::Heading | LineKind::Table => {}
+        }
+    }
+    out
+}
+
+fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
+    let required = if has_any(sentence, OPTIONAL) {
+        Requirement::Optional
+    } else if has_any(sentence, REQUIRED) {
+        Requirement::Required
+    } else {
+        Requirement::Unspecified
+    };
+    let purpose = purposes::purpose_clause(sentence);
+    for (r, idx) in lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)) {
+        let (_, category, sensitive) = DATA[idx];
+        let name = &sentence[r.clone()];
+        let id = doc.id(line);
+        let key = name.to_lowercase();
+        if out
+            .iter()
+            .any(|d| d.source.section == id && d.name.to_lowercase() == key)
+        {
+            continue;
+        }
+        let quote = if sentence.chars().count() > MAX_QUOTE {
+            clause_at(sentence, r.start)
+        } else {
+            trim_punct(sentence)
+        };
+        out.push(DataItem {
+            category,
+            name: name.to_string(),
+            sensitive,
+            required,
+            purposes: purpose.map(str::to_string).into_iter().collect(),
+            source: doc.cite(line, quote),
+            suggested: SUGGESTED,
+        });
+    }
+}
+
+/// The comma clause of `s` around byte `at`.
+fn clause_at(s: &str, at: usize) -> &str {
+    let start = s[..at]
+        .rfind(['，', ','])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[at..].find(['，', ',']).map_or(s.len(), |i| at + i);
+    trim_punct(&s[start..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+    use crate::model::DataCategory;
+
+    #[test]
+    fn items_with_category_and_sensitivity() {
+        let v = doc_of("政策\n一、收集\n注册时，我们会收集您的手机号码和身份证号，用于核验身份。我们不会收集您的通讯录。\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["手机号码", "身份证号"]);
+        assert_eq!(got[1].category, DataCategory::IdentityDocument);
+        assert!(got[1].sensitive && !got[0].sensitive);
+        assert_eq!(got[0].purposes, ["用于核验身份"]);
+    }
+
+    #[test]
+    fn english_items() {
+        let v = doc_of("Policy\n1. What we collect\nWe collect your precise location and email address. You may choose to provide your date of birth.\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got[0].name, "precise location");
+        assert!(got[0].sensitive);
+        assert_eq!(got[2].required, Requirement::Optional);
+    }
+}

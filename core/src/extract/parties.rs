@@ -1,0 +1,145 @@
+//! The controller and the operator: the company a policy names as "we" (`X（以下简称"我们"）`,
+//! `X ("we", "us")`), as the controller (`X is the controller`, `X（个人信息处理者）`) or as
+//! running the service (`由X提供/运营`, `operated by X`, `X is the operator`).
+
+use super::{Doc, Line};
+use crate::entities::company_names;
+use crate::model::{Party, Provenance};
+
+/// What the text says about who is responsible.
+#[derive(Debug, Default)]
+pub(crate) struct Parties {
+    pub controller: Option<Party>,
+    pub operator: Option<Party>,
+}
+
+/// Phrases after a company name that make it the controller ("we").
+const AS_WE: &[&str] = &[
+    "以下简称",
+    "以下称",
+    "hereinafter",
+    "(\"we",
+    "(“we",
+    "( \"we",
+    "（“我们",
+];
+/// Phrases after a company name that make it the controller by role.
+const AS_CONTROLLER: &[&str] = &[
+    "is the controller",
+    "is the personal information controller",
+    "is the data controller",
+    "（个人信息处理者",
+    "(个人信息处理者",
+    "作为个人信息处理者",
+];
+/// Phrases after a company name that make it the operator.
+const AS_OPERATOR: &[&str] = &["is the operator", "(\"operator", "(“operator", "运营"];
+/// Phrases before a company name that make it the operator.
+const OPERATED_BY: &[&str] = &["operated by", "provided by", "由"];
+
+pub(crate) fn find(doc: &Doc) -> Parties {
+    let mut p = Parties::default();
+    // The opening of a policy names its parties; later mentions are usually partners.
+    for line in doc.lines.iter().take(60) {
+        for (name, quote, role) in named(line) {
+            let party = Party {
+                name: name.to_string(),
+                source: Provenance {
+                    section: doc.id(line).to_string(),
+                    quote: quote.to_string(),
+                },
+            };
+            match role {
+                Role::Controller if p.controller.is_none() => p.controller = Some(party),
+                Role::Operator if p.operator.is_none() => p.operator = Some(party),
+                _ => {}
+            }
+        }
+    }
+    // One company named both ways is one party: keep it as the controller.
+    if let (Some(c), Some(o)) = (&p.controller, &p.operator) {
+        if c.name == o.name {
+            p.operator = None;
+        }
+    }
+    p
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Controller,
+    Operator,
+}
+
+/// Company names of a line with their role and the sentence that gives it.
+fn named(line: &Line) -> Vec<(&str, &str, Role)> {
+    let text = line.text.as_str();
+    let mut out = Vec::new();
+    for sentence in super::sentences(text) {
+        for r in company_names(sentence) {
+            let name = sentence[r.clone()].trim_start_matches(['【', '[']);
+            let after: String = sentence[r.end..].chars().take(60).collect();
+            let after = after.trim_start_matches(['】', ']', ' ']);
+            let before: String = {
+                let b: Vec<char> = sentence[..r.start].chars().rev().take(14).collect();
+                b.into_iter().rev().collect()
+            };
+            let we_soon = |s: &str| {
+                let near: String = s.chars().take(30).collect();
+                near.contains("我们") || near.to_lowercase().contains("we")
+            };
+            let role = if AS_WE.iter().any(|m| after.contains(m)) && we_soon(after) {
+                // "X（办公地址：…）及其关联公司】（以下简称…我们）": the name comes first.
+                Some(Role::Controller)
+            } else if after.starts_with('（') || after.starts_with('(') {
+                let inner: String = after.chars().take(40).collect();
+                (AS_WE.iter().any(|m| inner.contains(m)) && we_soon(&inner))
+                    .then_some(Role::Controller)
+            } else {
+                None
+            };
+            let role = role
+                .or_else(|| {
+                    AS_CONTROLLER
+                        .iter()
+                        .any(|m| {
+                            after.trim_start().starts_with(m)
+                                || after.contains(m) && after.find(m) < Some(20)
+                        })
+                        .then_some(Role::Controller)
+                })
+                .or_else(|| {
+                    let op_after = AS_OPERATOR
+                        .iter()
+                        .any(|m| after.find(m).is_some_and(|i| i < 24));
+                    let op_before = OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m));
+                    (op_after || op_before).then_some(Role::Operator)
+                });
+            if let Some(role) = role {
+                out.push((name, sentence, role));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn we_names_the_controller() {
+        let v = doc_of("极氪APP个人信息保护政策\n浙江极氪智能科技有限公司（以下简称“我们”）深知个人信息对您的重要性。\n");
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "浙江极氪智能科技有限公司");
+    }
+
+    #[test]
+    fn operator_in_english() {
+        let v = doc_of("Privacy Policy\nNavInfo Co., Ltd. (\"operator\" or \"we\") is the operator and service provider of the app.\n");
+        let p = find(&Doc::new(&v));
+        let named = p.controller.or(p.operator).unwrap();
+        assert_eq!(named.name, "NavInfo Co., Ltd.");
+    }
+}

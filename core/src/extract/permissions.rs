@@ -1,0 +1,71 @@
+//! Device permissions: a permission word right before "权限" (`相机权限`, `（位置）权限`), or
+//! an English "camera permission" / "access to your camera", with the purpose clause of the
+//! same sentence.
+
+use super::lexicon::{self, PERMISSIONS};
+use super::{has_any, purposes, Doc, SUGGESTED};
+use crate::model::Permission;
+
+pub(crate) fn find(doc: &Doc) -> Vec<Permission> {
+    let mut out: Vec<Permission> = Vec::new();
+    for (line, sentence) in doc.sentences() {
+        if !has_any(
+            sentence,
+            &["权限", "permission", "access to your", "access your"],
+        ) {
+            continue;
+        }
+        for (r, idx) in lexicon::scan(sentence, PERMISSIONS) {
+            if !names_permission(sentence, r.clone()) {
+                continue;
+            }
+            let kind = PERMISSIONS[idx].1;
+            let id = doc.id(line);
+            if out
+                .iter()
+                .any(|p| p.permission == kind && p.source.section == id)
+            {
+                continue;
+            }
+            out.push(Permission {
+                permission: kind,
+                purpose: purposes::purpose_clause(sentence).map(str::to_string),
+                source: doc.cite(line, super::trim_punct(sentence)),
+                suggested: SUGGESTED,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the permission word at `r` names a permission: followed by 权限 (up to two closing
+/// marks between), or in "access (to) your X" / "X permission".
+fn names_permission(s: &str, r: std::ops::Range<usize>) -> bool {
+    let after = s[r.end..].trim_start_matches(['）', ')', '”', '」', '》', '】', '/', ' ']);
+    if after.starts_with("权限") || after.starts_with("等权限") {
+        return true;
+    }
+    let lower = s.to_ascii_lowercase();
+    let before = lower[..r.start].trim_end();
+    let after_l = lower[r.end..].trim_start();
+    before.ends_with("access to your")
+        || before.ends_with("access your")
+        || before.ends_with("access to the")
+        || after_l.starts_with("permission")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+    use crate::model::PermissionKind;
+
+    #[test]
+    fn permissions_need_the_word_permission() {
+        let v = doc_of("政策\n三、权限\n我们会申请您的相机权限，用于扫描二维码。我们在您所在的位置提供服务。\nWe request access to your microphone to take voice commands.\n");
+        let got = find(&Doc::new(&v));
+        let kinds: Vec<PermissionKind> = got.iter().map(|p| p.permission).collect();
+        assert_eq!(kinds, [PermissionKind::Camera, PermissionKind::Microphone]);
+        assert_eq!(got[0].purpose.as_deref(), Some("用于扫描二维码"));
+    }
+}

@@ -1,0 +1,66 @@
+//! Recipients: the kinds of parties a sharing sentence names (关联公司, 合作伙伴, 受托方,
+//! 政府机关; affiliates, service providers, authorities), one per kind and section.
+
+use super::lexicon::{self, RECIPIENTS, SHARE};
+use super::{has_any, trim_punct, Doc, SUGGESTED};
+use crate::model::{Recipient, RecipientKind};
+
+const NOT_SHARE: &[&str] = &[
+    "不会共享",
+    "不会向",
+    "不会将",
+    "do not share",
+    "will not share",
+    "never share",
+    "do not sell",
+];
+
+pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    for (line, sentence) in doc.sentences() {
+        if !has_any(sentence, SHARE) || has_any(sentence, NOT_SHARE) {
+            continue;
+        }
+        let mut kinds: Vec<(RecipientKind, &str)> = Vec::new();
+        for (r, idx) in lexicon::scan(sentence, RECIPIENTS) {
+            let k = RECIPIENTS[idx].1;
+            if !kinds.iter().any(|(x, _)| *x == k) {
+                kinds.push((k, &sentence[r]));
+            }
+        }
+        let text = trim_punct(sentence);
+        if text.chars().count() > 240 {
+            continue;
+        }
+        for (kind, name) in kinds {
+            if out
+                .iter()
+                .any(|r| r.kind == kind && r.source.section == doc.id(line))
+            {
+                continue;
+            }
+            out.push(Recipient {
+                kind,
+                name: Some(name.to_string()),
+                text: text.to_string(),
+                source: doc.cite(line, text),
+                suggested: SUGGESTED,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn sharing_names_kinds() {
+        let v = doc_of("Policy\n3. Sharing\nWe may share your personal information with our affiliates and service providers. We do not share data with advertisers.\n");
+        let got = find(&Doc::new(&v));
+        let kinds: Vec<RecipientKind> = got.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RecipientKind::Affiliate, RecipientKind::Processor]);
+    }
+}

@@ -1,0 +1,90 @@
+//! Retention: sentences that state how long data is kept or when it is deleted
+//! (保存期限, 存储期限, 最短期限; "we retain … for …", "as long as necessary").
+
+use super::{has_any, trim_punct, Doc, SUGGESTED};
+use crate::model::Statement;
+
+/// A retention sentence names keeping and a period or an end.
+const KEEP: &[&str] = &[
+    "保存期限",
+    "存储期限",
+    "保留期限",
+    "保存",
+    "保留",
+    "留存",
+    "存储",
+    "retain",
+    "retention",
+    "keep your",
+    "kept",
+    "stored for",
+    "store your personal information",
+];
+const PERIOD: &[&str] = &[
+    "期限",
+    "最短",
+    "年",
+    "个月",
+    "天",
+    "届满",
+    "删除或匿名",
+    "匿名化处理",
+    "for as long as",
+    "as long as",
+    "period",
+    "years",
+    "months",
+    "days",
+    "until",
+    "no longer than",
+    "necessary for",
+    "anonymi",
+    "delete",
+];
+/// Sentences about where data is kept belong to storage, not retention.
+const WHERE: &[&str] = &[
+    "境内",
+    "境外",
+    "存储于中国",
+    "存储在中国",
+    "存放在",
+    "stored in",
+    "located in",
+];
+
+pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for (line, sentence) in doc.sentences() {
+        if !has_any(sentence, KEEP) || !has_any(sentence, PERIOD) || has_any(sentence, WHERE) {
+            continue;
+        }
+        // "保存" also means "save" a setting; keep sentences about personal information.
+        if !has_any(sentence, &["信息", "数据", "information", "data"]) {
+            continue;
+        }
+        let text = trim_punct(sentence);
+        if text.chars().count() > 200 || out.iter().any(|s| s.text == text) {
+            continue;
+        }
+        out.push(Statement {
+            text: text.to_string(),
+            source: doc.cite(line, text),
+            suggested: SUGGESTED,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn retention_sentences() {
+        let v = doc_of("Policy\n4. Retention\nWe retain your personal information for as long as your account is active. Our office is in Berlin.\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].text.starts_with("We retain"));
+    }
+}
