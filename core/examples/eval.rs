@@ -10,11 +10,13 @@
 //!
 //! Matching rule, per facet (a suggestion is right when it matches any expected fact; an
 //! expected fact is found when any suggestion matches it; where both sides name a section, it
-//! must be the same):
+//! must be the same unless said otherwise):
 //! - contacts: same kind and value (`kind:value`; phones compared by digits, others ignoring
 //!   case and whitespace; addresses and responsible parties when one value contains the other);
 //! - data_collected: the suggested name occurs in the expected item's name or quote;
-//! - sdks: same name; permissions, rights, recipients: same kind; children: same age;
+//! - sdks: same name; permissions and rights: same kind, in any section (a right granted in a
+//!   summary and again in the rights chapter is one fact); recipients: same kind; children:
+//!   same age;
 //!   storage: same cross-border answer and overlapping quotes;
 //! - purposes, retention, major_changes: overlapping quotes (one contains the other, or they
 //!   share a run of at least 12 characters, whitespace ignored);
@@ -110,36 +112,67 @@ fn facts(v: &PolicyVersion, counts: &dyn Fn(Coverage) -> bool) -> Facts {
             .collect(),
     );
     let statements = |items: &[Statement]| -> Vec<Fact> {
-        items.iter().map(|i| fact(String::new(), &i.source)).collect()
+        items
+            .iter()
+            .map(|i| fact(String::new(), &i.source))
+            .collect()
     };
     put("purposes", f.purposes.status, statements(&f.purposes.items));
-    put("retention", f.retention.status, statements(&f.retention.items));
-    put("major_changes", f.major_changes.status, statements(&f.major_changes.items));
+    put(
+        "retention",
+        f.retention.status,
+        statements(&f.retention.items),
+    );
+    put(
+        "major_changes",
+        f.major_changes.status,
+        statements(&f.major_changes.items),
+    );
     put("security", f.security.status, statements(&f.security.items));
     put(
         "scenarios",
         f.scenarios.status,
-        f.scenarios.items.iter().map(|i| fact(String::new(), &i.source)).collect(),
+        f.scenarios
+            .items
+            .iter()
+            .map(|i| fact(String::new(), &i.source))
+            .collect(),
     );
     put(
         "recipients",
         f.recipients.status,
-        f.recipients.items.iter().map(|i| fact(name(&i.kind), &i.source)).collect(),
+        f.recipients
+            .items
+            .iter()
+            .map(|i| fact(name(&i.kind), &i.source))
+            .collect(),
     );
     put(
         "sdks",
         f.sdks.status,
-        f.sdks.items.iter().map(|i| fact(i.name.clone(), &i.source)).collect(),
+        f.sdks
+            .items
+            .iter()
+            .map(|i| fact(i.name.clone(), &i.source))
+            .collect(),
     );
     put(
         "permissions",
         f.permissions.status,
-        f.permissions.items.iter().map(|i| fact(name(&i.permission), &i.source)).collect(),
+        f.permissions
+            .items
+            .iter()
+            .map(|i| fact(name(&i.permission), &i.source))
+            .collect(),
     );
     put(
         "storage",
         f.storage.status,
-        f.storage.items.iter().map(|i| fact(name(&i.cross_border), &i.source)).collect(),
+        f.storage
+            .items
+            .iter()
+            .map(|i| fact(name(&i.cross_border), &i.source))
+            .collect(),
     );
     put(
         "children",
@@ -153,7 +186,11 @@ fn facts(v: &PolicyVersion, counts: &dyn Fn(Coverage) -> bool) -> Facts {
     put(
         "rights",
         f.rights.status,
-        f.rights.items.iter().map(|i| fact(name(&i.right), &i.source)).collect(),
+        f.rights
+            .items
+            .iter()
+            .map(|i| fact(name(&i.right), &i.source))
+            .collect(),
     );
     let party = |p: &Option<Party>| -> Vec<Fact> {
         p.iter().map(|p| fact(p.name.clone(), &p.source)).collect()
@@ -166,7 +203,10 @@ fn facts(v: &PolicyVersion, counts: &dyn Fn(Coverage) -> bool) -> Facts {
         ("released", &v.dates.released),
     ]
     .into_iter()
-    .filter_map(|(k, d)| d.as_ref().map(|d| fact(format!("{k}:{}", d.date), &d.source)))
+    .filter_map(|(k, d)| {
+        d.as_ref()
+            .map(|d| fact(format!("{k}:{}", d.date), &d.source))
+    })
     .collect();
     out.insert("dates".into(), dates);
     out
@@ -187,7 +227,8 @@ fn overlap(a: &str, b: &str) -> bool {
     }
     let a: Vec<char> = a.chars().collect();
     let b: String = b;
-    a.windows(12).any(|w| b.contains(&w.iter().collect::<String>()))
+    a.windows(12)
+        .any(|w| b.contains(&w.iter().collect::<String>()))
 }
 
 fn contact_key(k: &str) -> (String, String) {
@@ -202,14 +243,21 @@ fn contact_key(k: &str) -> (String, String) {
 
 fn matches(row: &str, s: &Fact, e: &Fact) -> bool {
     if let (Some(a), Some(b)) = (&s.section, &e.section) {
-        if a != b && !matches!(row, "contacts" | "sdks" | "controller" | "operator" | "dates") {
+        let anywhere = matches!(
+            row,
+            "contacts" | "sdks" | "permissions" | "rights" | "controller" | "operator" | "dates"
+        );
+        if a != b && !anywhere {
             return false;
         }
     }
     match row {
         "contacts" => {
             let ((ka, va), (kb, vb)) = (contact_key(&s.key), contact_key(&e.key));
-            ka == kb && (va == vb || (matches!(ka.as_str(), "address" | "responsible") && (va.contains(&vb) || vb.contains(&va))))
+            ka == kb
+                && (va == vb
+                    || (matches!(ka.as_str(), "address" | "responsible")
+                        && (va.contains(&vb) || vb.contains(&va))))
         }
         "data_collected" => {
             let n = norm(&s.key);
@@ -244,7 +292,10 @@ fn score(row: &str, got: &[Fact], want: &[Fact], sc: &mut Score) {
             }
         }
     }
-    sc.found += want.iter().filter(|e| got.iter().any(|g| matches(row, g, e))).count();
+    sc.found += want
+        .iter()
+        .filter(|e| got.iter().any(|g| matches(row, g, e)))
+        .count();
 }
 
 fn pct(n: usize, d: usize) -> String {
@@ -306,7 +357,11 @@ fn root() -> PathBuf {
 
 fn sorted_files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| keep(p)).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| keep(p))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -314,7 +369,9 @@ fn sorted_files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
 
 fn bundled(scores: &mut BTreeMap<&'static str, Score>, verbose: bool) {
     for dir in sorted_files(&root().join("policies"), |p| p.is_dir()) {
-        for file in sorted_files(&dir, |p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json")) {
+        for file in sorted_files(&dir, |p| {
+            p.extension().is_some_and(|e| e == "json") && !p.ends_with("index.json")
+        }) {
             let bytes = std::fs::read(&file).expect("readable policy file");
             let Ok(reviewed) = parse_version(&file.display().to_string(), &bytes) else {
                 eprintln!("skipping invalid {}", file.display());
@@ -328,26 +385,47 @@ fn bundled(scores: &mut BTreeMap<&'static str, Score>, verbose: bool) {
             suggest(&mut fresh);
             let problems = validate("eval", &fresh);
             if !problems.is_empty() {
-                eprintln!("{}: suggestions do not validate: {problems:?}", file.display());
+                eprintln!(
+                    "{}: suggestions do not validate: {problems:?}",
+                    file.display()
+                );
             }
-            let want = facts(&reviewed, &|c| matches!(c, Coverage::Stated | Coverage::NotStated));
+            let want = facts(&reviewed, &|c| {
+                matches!(c, Coverage::Stated | Coverage::NotStated)
+            });
             let got = facts(&fresh, &|_| true);
             compare(&file, &got, &want, scores, verbose);
         }
     }
 }
 
-fn compare(file: &Path, got: &Facts, want: &Facts, scores: &mut BTreeMap<&'static str, Score>, verbose: bool) {
+fn compare(
+    file: &Path,
+    got: &Facts,
+    want: &Facts,
+    scores: &mut BTreeMap<&'static str, Score>,
+    verbose: bool,
+) {
     for row in ROWS {
         let Some(w) = want.get(row) else { continue };
         let g = got.get(row).map(Vec::as_slice).unwrap_or(&[]);
         score(row, g, w, scores.entry(row).or_default());
         if verbose {
             for x in g.iter().filter(|x| !w.iter().any(|e| matches(row, x, e))) {
-                println!("  FP {} {row}: {} | {}", file.display(), x.key, x.quote.chars().take(90).collect::<String>());
+                println!(
+                    "  FP {} {row}: {} | {}",
+                    file.display(),
+                    x.key,
+                    x.quote.chars().take(90).collect::<String>()
+                );
             }
             for x in w.iter().filter(|e| !g.iter().any(|x| matches(row, x, e))) {
-                println!("  FN {} {row}: {} | {}", file.display(), x.key, x.quote.chars().take(90).collect::<String>());
+                println!(
+                    "  FN {} {row}: {} | {}",
+                    file.display(),
+                    x.key,
+                    x.quote.chars().take(90).collect::<String>()
+                );
             }
         }
     }
@@ -355,9 +433,15 @@ fn compare(file: &Path, got: &Facts, want: &Facts, scores: &mut BTreeMap<&'stati
 
 fn fixtures(scores: &mut BTreeMap<&'static str, Score>, verbose: bool) {
     let dir = root().join("core/tests/fixtures/extract");
-    let inputs = sorted_files(&dir, |p| p.extension().is_some_and(|e| e == "txt" || e == "md"));
+    let inputs = sorted_files(&dir, |p| {
+        p.extension().is_some_and(|e| e == "txt" || e == "md")
+    });
     for input in inputs {
-        let stem = input.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let stem = input
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let expected = dir.join(format!("{stem}.expected.json"));
         let Ok(exp) = std::fs::read_to_string(&expected) else {
             eprintln!("no {} for {}", expected.display(), input.display());
@@ -381,7 +465,10 @@ fn fixtures(scores: &mut BTreeMap<&'static str, Score>, verbose: bool) {
         suggest(&mut v);
         let problems = validate("eval", &v);
         if !problems.is_empty() {
-            eprintln!("{}: suggestions do not validate: {problems:?}", input.display());
+            eprintln!(
+                "{}: suggestions do not validate: {problems:?}",
+                input.display()
+            );
         }
         let mut got = facts(&v, &|_| true);
         for facts in got.values_mut() {

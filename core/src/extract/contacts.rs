@@ -10,6 +10,21 @@ use super::{has_any, trim_punct, Doc, SUGGESTED};
 use crate::entities::{emails, phones};
 use crate::model::{Contact, ContactKind};
 
+/// Words that put a sentence about personal information or its rights.
+const PRIVACY: &[&str] = &[
+    "个人信息",
+    "隐私",
+    "权利",
+    "请求",
+    "投诉",
+    "privacy",
+    "personal",
+    "rights",
+    "request",
+    "complaint",
+    "data protection",
+];
+
 pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     let mut push = |c: Contact| {
@@ -25,7 +40,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
         let in_contact_part = has_any(doc.path(line), CONTACT_CONTEXT);
         for r in emails(sentence) {
             let value = &sentence[r.clone()];
-            if is_example(sentence, r.start, value) {
+            // Outside the contact part, an address must be for privacy matters (not, say, a
+            // newsletter's unsubscribe address).
+            let for_privacy = in_contact_part || has_any(sentence, PRIVACY);
+            if !for_privacy || is_example(sentence, r.start, value) {
                 continue;
             }
             push(item(

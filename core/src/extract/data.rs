@@ -62,6 +62,9 @@ fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
     for (r, idx) in lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)) {
         let (_, category, sensitive) = DATA[idx];
         let name = &sentence[r.clone()];
+        if !bounded(sentence, r.end) {
+            continue;
+        }
         let id = doc.id(line);
         let key = name.to_lowercase();
         if out
@@ -84,6 +87,14 @@ fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
             source: doc.cite(line, quote),
             suggested: SUGGESTED,
         });
+    }
+}
+
+/// Whether a Chinese term ends where its word ends: "生日、" or "生日信息", not "生日关怀".
+fn bounded(s: &str, end: usize) -> bool {
+    match s[end..].chars().next() {
+        Some(c) if crate::text::is_cjk_letter(c) => "等和及与或信号码".contains(c),
+        _ => true,
     }
 }
 

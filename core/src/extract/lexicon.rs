@@ -194,7 +194,8 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("call logs", C::AddressBook, true),
     ("text messages", C::AddressBook, true),
     // Account (Annex A 网络身份标识信息).
-    ("账号", C::Account, false),
+    ("账号信息", C::Account, false),
+    ("账户信息", C::Account, false),
     ("账户名", C::Account, false),
     ("用户名", C::Account, false),
     ("昵称", C::Account, false),
@@ -494,11 +495,51 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("withdraw your consent", K::WithdrawConsent),
     ("withdraw consent", K::WithdrawConsent),
     ("copy of your personal", K::Copy),
+    ("copies of your personal", K::Copy),
     ("portability", K::Copy),
     ("automated decision", K::AutomatedDecision),
     ("lodge a complaint", K::Complaint),
     ("file a complaint", K::Complaint),
     ("make a complaint", K::Complaint),
+];
+
+/// Heading words that name one right (`1. 查阅权`, `Rectifying your personal information`):
+/// the section's first granting sentence then grants it.
+pub const RIGHT_HEADINGS: &[(&str, K)] = &[
+    ("查阅权", K::Access),
+    ("查询权", K::Access),
+    ("访问权", K::Access),
+    ("更正权", K::Correction),
+    ("补充权", K::Correction),
+    ("删除权", K::Deletion),
+    ("撤销同意", K::WithdrawConsent),
+    ("撤回同意", K::WithdrawConsent),
+    ("改变授权", K::WithdrawConsent),
+    ("注销账号", K::AccountCancellation),
+    ("注销账户", K::AccountCancellation),
+    ("副本", K::Copy),
+    ("可携带", K::Copy),
+    ("自动化决策", K::AutomatedDecision),
+    ("投诉", K::Complaint),
+    ("accessing your", K::Access),
+    ("access to your", K::Access),
+    ("right of access", K::Access),
+    ("rectifying", K::Correction),
+    ("correcting", K::Correction),
+    ("rectification", K::Correction),
+    ("deleting your", K::Deletion),
+    ("right to erasure", K::Deletion),
+    ("scope of your authorization", K::WithdrawConsent),
+    ("withdrawing consent", K::WithdrawConsent),
+    ("withdrawing your consent", K::WithdrawConsent),
+    ("cancelling user account", K::AccountCancellation),
+    ("cancelling your account", K::AccountCancellation),
+    ("deleting your account", K::AccountCancellation),
+    ("copies of", K::Copy),
+    ("data portability", K::Copy),
+    ("automatic decision", K::AutomatedDecision),
+    ("automated decision", K::AutomatedDecision),
+    ("complaints", K::Complaint),
 ];
 
 /// Markers that a sentence grants something to the reader.
@@ -557,16 +598,17 @@ pub const RESPONSE: &[&str] = &[
     "handle your",
 ];
 
-/// Completeness notes whose section is cut or lost carry one of these.
+/// Completeness notes whose section is cut or lost carry one of these. (A note that only says
+/// other parts are missing, "the parts it refers to are missing", leaves its section readable.)
 pub const MISSING: &[&str] = &[
-    "missing",
     "lost",
     "cut off",
-    "ends ",
     "ends inside",
+    "mid-sentence",
     "truncated",
+    "missing from",
+    "is missing",
     "缺失",
-    "缺少",
     "截断",
     "丢失",
     "不完整",

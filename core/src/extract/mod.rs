@@ -231,8 +231,11 @@ fn refresh<T: Item>(facet: &mut Facet<T>, new: Vec<T>) {
         return;
     }
     facet.items.retain(|i| !i.is_suggested());
+    let reviewed = facet.items.len();
     for n in new {
-        let dup = facet.items.iter().any(|r| r.source() == n.source());
+        let dup = facet.items[..reviewed]
+            .iter()
+            .any(|r| r.source() == n.source());
         if !dup {
             facet.items.push(n);
         }

@@ -78,23 +78,34 @@ fn named(line: &Line) -> Vec<(&str, &str, Role)> {
     for sentence in super::sentences(text) {
         for r in company_names(sentence) {
             let name = sentence[r.clone()].trim_start_matches(['【', '[']);
-            let after: String = sentence[r.end..].chars().take(60).collect();
+            // "授权X运营" names X; "其关联公司" names no one.
+            let name = ["授权", "委托", "由"]
+                .iter()
+                .fold(name, |n, p| n.strip_prefix(p).unwrap_or(n));
+            if name.starts_with(['其', '该', '本', '各']) {
+                continue;
+            }
+            let after: String = sentence[r.end..].chars().take(90).collect();
             let after = after.trim_start_matches(['】', ']', ' ']);
             let before: String = {
                 let b: Vec<char> = sentence[..r.start].chars().rev().take(14).collect();
                 b.into_iter().rev().collect()
             };
+            // "以下简称…我们" / "hereinafter … "we"": the marker, then "we" soon after it.
             let we_soon = |s: &str| {
-                let near: String = s.chars().take(30).collect();
-                near.contains("我们") || near.to_lowercase().contains("we")
+                AS_WE
+                    .iter()
+                    .filter_map(|m| s.find(m).map(|i| &s[i..]))
+                    .any(|rest| {
+                        let near: String = rest.chars().take(36).collect();
+                        near.contains("我们")
+                            || near.to_lowercase().contains("\"we")
+                            || near.contains("“we")
+                    })
             };
-            let role = if AS_WE.iter().any(|m| after.contains(m)) && we_soon(after) {
+            let role = if we_soon(after) {
                 // "X（办公地址：…）及其关联公司】（以下简称…我们）": the name comes first.
                 Some(Role::Controller)
-            } else if after.starts_with('（') || after.starts_with('(') {
-                let inner: String = after.chars().take(40).collect();
-                (AS_WE.iter().any(|m| inner.contains(m)) && we_soon(&inner))
-                    .then_some(Role::Controller)
             } else {
                 None
             };

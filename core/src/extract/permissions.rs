@@ -41,9 +41,20 @@ pub(crate) fn find(doc: &Doc) -> Vec<Permission> {
 /// Whether the permission word at `r` names a permission: followed by 权限 (up to two closing
 /// marks between), or in "access (to) your X" / "X permission".
 fn names_permission(s: &str, r: std::ops::Range<usize>) -> bool {
-    let after = s[r.end..].trim_start_matches(['）', ')', '”', '」', '》', '】', '/', ' ']);
-    if after.starts_with("权限") || after.starts_with("等权限") {
-        return true;
+    // "相机/相册权限", "相机和存储权限": permission words joined up to one 权限.
+    let mut after = &s[r.end..];
+    for _ in 0..4 {
+        after = after.trim_start_matches(['）', ')', '”', '」', '》', '】', ' ']);
+        if after.starts_with("权限") || after.starts_with("等权限") {
+            return true;
+        }
+        let Some(rest) = after.strip_prefix(['/', '、', '和', '及', '与', '或']) else {
+            break;
+        };
+        match PERMISSIONS.iter().find(|(w, _)| rest.starts_with(w)) {
+            Some((w, _)) => after = &rest[w.len()..],
+            None => break,
+        }
     }
     let lower = s.to_ascii_lowercase();
     let before = lower[..r.start].trim_end();
@@ -62,10 +73,17 @@ mod tests {
 
     #[test]
     fn permissions_need_the_word_permission() {
-        let v = doc_of("政策\n三、权限\n我们会申请您的相机权限，用于扫描二维码。我们在您所在的位置提供服务。\nWe request access to your microphone to take voice commands.\n");
+        let v = doc_of("政策\n三、权限\n我们会申请您的相机/相册权限，用于扫描二维码。我们在您所在的位置提供服务。\nWe request access to your microphone to take voice commands.\n");
         let got = find(&Doc::new(&v));
         let kinds: Vec<PermissionKind> = got.iter().map(|p| p.permission).collect();
-        assert_eq!(kinds, [PermissionKind::Camera, PermissionKind::Microphone]);
+        assert_eq!(
+            kinds,
+            [
+                PermissionKind::Camera,
+                PermissionKind::Album,
+                PermissionKind::Microphone
+            ]
+        );
         assert_eq!(got[0].purpose.as_deref(), Some("用于扫描二维码"));
     }
 }

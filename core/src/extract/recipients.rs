@@ -15,6 +15,17 @@ const NOT_SHARE: &[&str] = &[
     "do not sell",
 ];
 
+const MERGER: &[&str] = &[
+    "合并",
+    "收购",
+    "破产",
+    "重组",
+    "merger",
+    "acquisition",
+    "bankruptcy",
+];
+const PUBLIC: &[&str] = &["公开披露", "publicly disclose", "public disclosure"];
+
 pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     for (line, sentence) in doc.sentences() {
@@ -22,7 +33,18 @@ pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
             continue;
         }
         let mut kinds: Vec<(RecipientKind, &str)> = Vec::new();
-        for (r, idx) in lexicon::scan(sentence, RECIPIENTS) {
+        // A transfer in a merger or a public disclosure is its own kind, whoever it names.
+        if has_any(sentence, MERGER) {
+            kinds.push((RecipientKind::Merger, ""));
+        } else if has_any(sentence, PUBLIC) {
+            kinds.push((RecipientKind::PublicDisclosure, ""));
+        }
+        let named = if kinds.is_empty() {
+            lexicon::scan(sentence, RECIPIENTS)
+        } else {
+            Vec::new()
+        };
+        for (r, idx) in named {
             let k = RECIPIENTS[idx].1;
             if !kinds.iter().any(|(x, _)| *x == k) {
                 kinds.push((k, &sentence[r]));
@@ -41,7 +63,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
             }
             out.push(Recipient {
                 kind,
-                name: Some(name.to_string()),
+                name: (!name.is_empty()).then(|| name.to_string()),
                 text: text.to_string(),
                 source: doc.cite(line, text),
                 suggested: SUGGESTED,

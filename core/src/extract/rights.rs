@@ -4,7 +4,7 @@
 //! ("我们不提供", "you do not have the right"). Each right carries the channels named in its
 //! section and the policy's response time ("15个工作日", "within 30 days").
 
-use super::lexicon::{DENY, EXAMPLE, GRANT, RESPONSE, RIGHTS};
+use super::lexicon::{DENY, EXAMPLE, GRANT, RESPONSE, RIGHTS, RIGHT_HEADINGS};
 use super::{has_any, lexicon, trim_punct, Doc, Line, SUGGESTED};
 use crate::entities::{emails, phones};
 use crate::model::{Channel, ChannelKind, Right, RightKind};
@@ -35,12 +35,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Right> {
             continue;
         }
         let mut kinds: Vec<RightKind> = Vec::new();
-        for (_, idx) in lexicon::scan(sentence, RIGHTS) {
+        for (r, idx) in lexicon::scan(sentence, RIGHTS) {
             let k = RIGHTS[idx].1;
-            if !kinds.contains(&k) {
+            if !kinds.contains(&k) && about_own_data(k, &sentence[r.end..]) {
                 kinds.push(k);
             }
         }
+        kinds.extend(heading_right(doc, line).filter(|k| !kinds.contains(k)));
         for k in kinds {
             let id = doc.id(line);
             if out.iter().any(|r| r.right == k && r.source.section == id) {
@@ -56,6 +57,42 @@ pub(crate) fn find(doc: &Doc) -> Vec<Right> {
         }
     }
     out
+}
+
+/// Access, correction and deletion are rights only over the reader's own data: "查阅您的昵称",
+/// not "查阅该特定政策".
+fn about_own_data(k: RightKind, after: &str) -> bool {
+    if !matches!(
+        k,
+        RightKind::Access | RightKind::Correction | RightKind::Deletion
+    ) {
+        return true;
+    }
+    let near: String = after.chars().take(12).collect();
+    has_any(
+        &near,
+        &[
+            "您的",
+            "个人信息",
+            "信息",
+            "资料",
+            "账户",
+            "账号",
+            "your",
+            "personal",
+            "data",
+        ],
+    )
+}
+
+/// The right a line's section heading names, if it names exactly one.
+fn heading_right(doc: &Doc, line: &Line) -> Option<RightKind> {
+    let title = doc.sections[line.section].section.title();
+    let found = lexicon::scan(&title, RIGHT_HEADINGS);
+    match found.as_slice() {
+        [(_, idx)] => Some(RIGHT_HEADINGS[*idx].1),
+        _ => None,
+    }
 }
 
 /// Channels named in a line's section: app paths (`“我的”-“设置”`), emails, phones.

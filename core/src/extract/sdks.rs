@@ -58,6 +58,12 @@ const GENERIC: &[&str] = &[
     "our",
     "other",
     "relevant",
+    "我们",
+    "通过",
+    "使用",
+    "接入",
+    "集成",
+    "嵌入",
 ];
 
 pub(crate) fn find(doc: &Doc) -> Vec<Sdk> {
