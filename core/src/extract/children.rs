@@ -75,18 +75,20 @@ fn age(s: &str) -> Option<u32> {
             let rest = &lower[i + marker.len()..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             let after = rest[digits.len()..].trim_start();
-            let unit = after.is_empty()
-                || after.starts_with("year")
-                || after.starts_with(['(', ',', '.', ')', ';'])
-                || after.starts_with("who")
-                || after.starts_with("as ");
-            if !digits.is_empty() && unit {
+            let other_unit = NOT_AGE_UNITS.iter().any(|u| after.starts_with(u));
+            if !digits.is_empty() && !other_unit {
                 return plausible(digits.parse().ok()?);
             }
         }
     }
     None
 }
+
+/// Units after "under N" that make N something other than an age.
+const NOT_AGE_UNITS: &[&str] = &[
+    "%", "day", "month", "hour", "minute", "second", "km", "mile", "kg", "gb", "mb", "percent",
+    "euro", "dollar", "time",
+];
 
 fn plausible(n: u32) -> Option<u32> {
     (6..=21).contains(&n).then_some(n)

@@ -92,8 +92,11 @@ fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
 
 /// Whether a Chinese term ends where its word ends: "生日、" or "生日信息", not "生日关怀".
 fn bounded(s: &str, end: usize) -> bool {
-    match s[end..].chars().next() {
-        Some(c) if crate::text::is_cjk_letter(c) => "等和及与或信号码".contains(c),
+    let rest = &s[end..];
+    match rest.chars().next() {
+        Some(c) if crate::text::is_cjk_letter(c) => {
+            "等和及与或信号码".contains(c) || rest.starts_with("以及")
+        }
         _ => true,
     }
 }

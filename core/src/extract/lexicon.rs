@@ -112,6 +112,7 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("mileage", C::Vehicle, false),
     ("驾驶行为", C::DrivingBehaviour, false),
     ("驾驶习惯", C::DrivingBehaviour, false),
+    ("车速", C::DrivingBehaviour, false),
     ("driving behavior", C::DrivingBehaviour, false),
     ("driving behaviour", C::DrivingBehaviour, false),
     // Device identifiers (Annex A 个人常用设备信息, 网络身份标识信息).
@@ -475,6 +476,7 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("撤回您的同意", K::WithdrawConsent),
     ("改变您授权同意", K::WithdrawConsent),
     ("副本", K::Copy),
+    ("复制", K::Copy),
     ("转移至", K::Copy),
     ("可携", K::Copy),
     ("自动化决策", K::AutomatedDecision),

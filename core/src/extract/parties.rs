@@ -103,7 +103,15 @@ fn named(line: &Line) -> Vec<(&str, &str, Role)> {
                             || near.contains("“we")
                     })
             };
-            let role = if we_soon(after) {
+            // X ("Pulse", "we", "us"): a parenthesis right after the name that calls it "we".
+            // A parenthesis naming a role ("operator" or "we") leaves the role to it.
+            let paren_we = after.strip_prefix(['(', '（']).is_some_and(|rest| {
+                let inner = rest.split([')', '）']).next().unwrap_or("");
+                let we =
+                    inner.contains("我们") || inner.contains("\"we\"") || inner.contains("“we”");
+                we && !inner.contains("operator") && !inner.contains("运营")
+            });
+            let role = if we_soon(after) || paren_we {
                 // "X（办公地址：…）及其关联公司】（以下简称…我们）": the name comes first.
                 Some(Role::Controller)
             } else {

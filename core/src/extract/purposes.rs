@@ -1,7 +1,7 @@
 //! Purposes: the purpose clause of each collection statement (`用于…`, `以便…`, `为了…`;
 //! "to …", "in order to …", "for the purpose of …").
 
-use super::lexicon::{COLLECT, NOT_COLLECT};
+use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT};
 use super::{has_any, trim_punct, Doc, SUGGESTED};
 use crate::model::Statement;
 
@@ -21,12 +21,21 @@ const MAX_CHARS: usize = 80;
 pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for (line, sentence) in doc.sentences() {
-        if !has_any(sentence, COLLECT) || has_any(sentence, NOT_COLLECT) {
+        // A collection statement names what it collects: one lexicon data item at least.
+        let names_data = !lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)).is_empty();
+        if !names_data || !has_any(sentence, COLLECT) || has_any(sentence, NOT_COLLECT) {
             continue;
         }
         let Some(clause) = purpose_clause(sentence) else {
             continue;
         };
+        // The purpose follows what is collected: "we collect X to Y", "为了Y，我们收集X"
+        // both hold a verb of collecting somewhere outside the clause itself.
+        let at = clause.as_ptr() as usize - sentence.as_ptr() as usize;
+        let outside = format!("{}{}", &sentence[..at], &sentence[at + clause.len()..]);
+        if !has_any(&outside, COLLECT) {
+            continue;
+        }
         if out
             .iter()
             .any(|s| s.text == clause && s.source.section == doc.id(line))
@@ -61,12 +70,8 @@ pub(crate) fn purpose_clause(sentence: &str) -> Option<&str> {
         .min()?;
     let rest = &sentence[start..];
     let end = rest
-        .find(['，', '；', ';', '。', '(', '（'])
+        .find(['，', ',', '；', ';', '。', '(', '（'])
         .unwrap_or(rest.len());
-    let end = rest[..end]
-        .rfind(", ")
-        .filter(|_| end == rest.len())
-        .unwrap_or(end);
     let clause = trim_punct(&rest[..end]);
     let n = clause.chars().count();
     (MIN_CHARS..=MAX_CHARS).contains(&n).then_some(clause)

@@ -13,7 +13,12 @@ const NOT_SHARE: &[&str] = &[
     "will not share",
     "never share",
     "do not sell",
+    "不会公开",
+    "do not disclose",
+    "will not disclose",
 ];
+/// Sections about policy changes list kinds of recipients without sharing anything.
+const CHANGES_PART: &[&str] = &["更新", "变更", "changes to", "updates to"];
 
 const MERGER: &[&str] = &[
     "合并",
@@ -29,7 +34,12 @@ const PUBLIC: &[&str] = &["公开披露", "publicly disclose", "public disclosur
 pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
     for (line, sentence) in doc.sentences() {
-        if !has_any(sentence, SHARE) || has_any(sentence, NOT_SHARE) {
+        // "向X提供" gives to X as much as "提供给X".
+        let gives_to = sentence
+            .find('向')
+            .is_some_and(|i| sentence[i..].contains("提供"));
+        let shares = has_any(sentence, SHARE) || gives_to;
+        if !shares || has_any(sentence, NOT_SHARE) || has_any(doc.path(line), CHANGES_PART) {
             continue;
         }
         let mut kinds: Vec<(RecipientKind, &str)> = Vec::new();

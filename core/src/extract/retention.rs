@@ -52,14 +52,26 @@ const WHERE: &[&str] = &[
     "located in",
 ];
 
+const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
+const RIGHTS_PART: &[&str] = &["权利", "rights"];
+
 pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for (line, sentence) in doc.sentences() {
-        if !has_any(sentence, KEEP) || !has_any(sentence, PERIOD) || has_any(sentence, WHERE) {
+        // "Deleted 24 months after", "30天内删除": a deletion with a concrete duration, outside
+        // the rights part (where a duration is the time to answer a request).
+        let timed_deletion = has_any(sentence, DELETE)
+            && super::rights::duration(sentence).is_some()
+            && !has_any(doc.path(line), RIGHTS_PART);
+        let keeps = has_any(sentence, KEEP) && has_any(sentence, PERIOD);
+        if !(keeps || timed_deletion) || has_any(sentence, WHERE) {
             continue;
         }
         // "保存" also means "save" a setting; keep sentences about personal information.
-        if !has_any(sentence, &["信息", "数据", "information", "data"]) {
+        if !has_any(
+            sentence,
+            &["信息", "数据", "information", "data", "records"],
+        ) {
             continue;
         }
         let text = trim_punct(sentence);

@@ -64,11 +64,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Right> {
 fn about_own_data(k: RightKind, after: &str) -> bool {
     if !matches!(
         k,
-        RightKind::Access | RightKind::Correction | RightKind::Deletion
+        RightKind::Access | RightKind::Correction | RightKind::Deletion | RightKind::Copy
     ) {
         return true;
     }
-    let near: String = after.chars().take(12).collect();
+    let near: String = after.chars().take(32).collect();
     has_any(
         &near,
         &[
@@ -76,6 +76,7 @@ fn about_own_data(k: RightKind, after: &str) -> bool {
             "个人信息",
             "信息",
             "资料",
+            "information",
             "账户",
             "账号",
             "your",
