@@ -143,7 +143,11 @@ fn address(sentence: &str) -> Option<(&str, &str)> {
             .trim_start()
             .strip_prefix(['：', ':'])
             .or_else(|| rest.trim_start().strip_prefix("为"))?;
-        let value = trim_punct(rest);
+        // An address ends at the end of its clause or at a bracket around it.
+        let end = rest
+            .find(['）', ')', '（', '(', '；', ';', '。', '，'])
+            .unwrap_or(rest.len());
+        let value = trim_punct(&rest[..end]);
         let cjk = value.chars().any(crate::text::is_cjk_letter);
         let looks = if cjk {
             ADDRESS_WORDS_ZH
@@ -155,7 +159,8 @@ fn address(sentence: &str) -> Option<(&str, &str)> {
             value.chars().any(|c| c.is_ascii_digit()) && value.contains(',')
         };
         if looks && value.chars().count() >= 6 && value.chars().count() <= 160 {
-            let q = trim_punct(&sentence[i..]);
+            let q_end = value.as_ptr() as usize - sentence.as_ptr() as usize + value.len();
+            let q = trim_punct(&sentence[i..q_end]);
             return Some((value, q));
         }
     }

@@ -412,6 +412,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn summary_marks_suggestions_and_lists_them_for_review() {
+        let mut v = doc_of(ZH);
+        suggest(&mut v);
+        let md = crate::summary::to_markdown(&v, &crate::summarize(&v));
+        assert!(md.contains("400-123-4567 — [§"), "{md}");
+        assert!(md.contains("_(suggested)_"));
+        assert!(md.contains("## Review checklist"));
+        assert!(md.contains("- [ ] **contacts**: privacy@shili.cn — “邮箱：privacy@shili.cn”"));
+    }
+
+    #[test]
     fn sentences_split_on_ends_not_abbreviations() {
         assert_eq!(
             sentences("NavInfo Co., Ltd. is the operator. We collect data；并且保存。"),
