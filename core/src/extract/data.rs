@@ -95,7 +95,8 @@ fn bounded(s: &str, end: usize) -> bool {
     let rest = &s[end..];
     match rest.chars().next() {
         Some(c) if crate::text::is_cjk_letter(c) => {
-            "等和及与或信号码".contains(c) || rest.starts_with("以及")
+            // 等, conjunctions, 信息/号码, and the start of a purpose (以便, 用于, 来, 进行).
+            "等和及与或信号码以用来进并".contains(c)
         }
         _ => true,
     }

@@ -4,10 +4,22 @@
 
 use super::lexicon::{self, PERMISSIONS};
 use super::{has_any, purposes, Doc, SUGGESTED};
-use crate::model::Permission;
+use crate::model::{Block, Permission, Provenance, TableLayout};
 
 pub(crate) fn find(doc: &Doc) -> Vec<Permission> {
     let mut out: Vec<Permission> = Vec::new();
+    for info in &doc.sections {
+        for b in &info.section.blocks {
+            if let Block::Table {
+                header: true,
+                layout,
+                rows,
+            } = b
+            {
+                table(&info.section.id, *layout, rows, &mut out);
+            }
+        }
+    }
     for (line, sentence) in doc.sentences() {
         if !has_any(
             sentence,
@@ -36,6 +48,54 @@ pub(crate) fn find(doc: &Doc) -> Vec<Permission> {
         }
     }
     out
+}
+
+/// A permission table (应用权限清单): a header naming 权限 or "permission", then one row per
+/// permission whose first cell is a permission word and whose second cell says what for.
+fn table(section: &str, layout: TableLayout, rows: &[Vec<String>], out: &mut Vec<Permission>) {
+    let Some((head, body)) = rows.split_first() else {
+        return;
+    };
+    let first = head.first().map(String::as_str).unwrap_or("");
+    if !has_any(first, &["权限", "permission"]) {
+        return;
+    }
+    for row in body {
+        let Some(cell) = row.first().map(|c| c.trim()) else {
+            continue;
+        };
+        let found = lexicon::scan(cell, PERMISSIONS);
+        let [(_, idx)] = found.as_slice() else {
+            continue;
+        };
+        if cell.chars().count() > 16 {
+            continue;
+        }
+        let kind = PERMISSIONS[*idx].1;
+        if out
+            .iter()
+            .any(|p| p.permission == kind && p.source.section == section)
+        {
+            continue;
+        }
+        // A pipe table prints its row as "a | b": quote the row; other layouts, the cell.
+        let quote = match layout {
+            TableLayout::Pipe => row.join(" | "),
+            _ => cell.to_string(),
+        };
+        out.push(Permission {
+            permission: kind,
+            purpose: row
+                .get(1)
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            source: Provenance {
+                section: section.to_string(),
+                quote,
+            },
+            suggested: SUGGESTED,
+        });
+    }
 }
 
 /// Whether the permission word at `r` names a permission: followed by 权限 (up to two closing

@@ -16,6 +16,7 @@ const KEEP: &[&str] = &[
     "retain",
     "retention",
     "keep your",
+    "we keep",
     "kept",
     "stored for",
     "store your personal information",
@@ -70,7 +71,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
         // "保存" also means "save" a setting; keep sentences about personal information.
         if !has_any(
             sentence,
-            &["信息", "数据", "information", "data", "records"],
+            &[
+                "信息",
+                "数据",
+                "information",
+                "data",
+                "records",
+                "recordings",
+            ],
         ) {
             continue;
         }
