@@ -50,7 +50,25 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
     out
 }
 
+/// Subjects that make a collection someone else's: "第三方服务商可能会收集…".
+const OTHERS: &[&str] = &["第三方", "合作方", "third part", "partner"];
+
+/// Whether the sentence's collector is a third party rather than the policy's "we".
+fn collected_by_others(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let verb = COLLECT
+        .iter()
+        .filter_map(|v| lower.find(&v.to_ascii_lowercase()))
+        .min()
+        .unwrap_or(0);
+    let subject = &lower[..verb];
+    has_any(subject, OTHERS) && !has_any(subject, &["我们", "we "])
+}
+
 fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
+    if collected_by_others(sentence) {
+        return;
+    }
     let required = if has_any(sentence, OPTIONAL) {
         Requirement::Optional
     } else if has_any(sentence, REQUIRED) {

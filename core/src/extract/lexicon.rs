@@ -198,8 +198,6 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("call logs", C::AddressBook, true),
     ("text messages", C::AddressBook, true),
     // Account (Annex A 网络身份标识信息).
-    ("账号信息", C::Account, false),
-    ("账户信息", C::Account, false),
     ("账户名", C::Account, false),
     ("用户名", C::Account, false),
     ("昵称", C::Account, false),
@@ -208,7 +206,6 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("用户ID", C::Account, false),
     ("username", C::Account, false),
     ("user ID", C::Account, false),
-    ("account information", C::Account, false),
     ("nickname", C::Account, false),
     ("profile picture", C::Account, false),
     ("password", C::Account, false),
@@ -253,7 +250,10 @@ pub const COLLECT: &[&str] = &[
     "采集",
     "读取",
     "获得",
-    "您提供",
+    // Not bare "您提供": "为您提供" is a service given to the reader.
+    "您主动提供",
+    "您自行提供",
+    "您提供的",
     "需要提供",
     "需提供",
     "请提供",

@@ -29,7 +29,19 @@ const MERGER: &[&str] = &[
     "acquisition",
     "bankruptcy",
 ];
-const PUBLIC: &[&str] = &["公开披露", "publicly disclose", "public disclosure"];
+/// Public disclosure only where the policy says it may disclose (not in headings, cross
+/// references or "publicly disclosed information" as a source).
+const PUBLIC: &[&str] = &[
+    "我们可能会公开披露",
+    "我们会公开披露",
+    "我们可能公开披露",
+    "我们仅会在",
+    "we may publicly disclose",
+    "we will publicly disclose",
+    "we will only publicly disclose",
+];
+/// Lists of cases where consent is not needed name kinds of disclosure without describing any.
+const EXEMPT: &[&str] = &["无需", "不需要", "without your consent", "without consent"];
 
 pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
     let mut out: Vec<Recipient> = Vec::new();
@@ -39,7 +51,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Recipient> {
             .find('向')
             .is_some_and(|i| sentence[i..].contains("提供"));
         let shares = has_any(sentence, SHARE) || gives_to;
-        if !shares || has_any(sentence, NOT_SHARE) || has_any(doc.path(line), CHANGES_PART) {
+        if !shares
+            || has_any(sentence, NOT_SHARE)
+            || has_any(sentence, EXEMPT)
+            || has_any(doc.path(line), CHANGES_PART)
+        {
             continue;
         }
         let mut kinds: Vec<(RecipientKind, &str)> = Vec::new();
