@@ -19,7 +19,8 @@
 //! must be the same unless said otherwise):
 //! - contacts: same kind and value (`kind:value`; phones compared by digits, others ignoring
 //!   case and whitespace; addresses and responsible parties when one value contains the other);
-//! - data_collected: the suggested name occurs in the expected item's name or quote;
+//! - data_collected: the suggested name occurs in the expected item's name or quote, or the
+//!   expected name in the suggested one ("your name" for "name");
 //! - sdks: same name; permissions and rights: same kind, in any section (a right granted in a
 //!   summary and again in the rights chapter is one fact); recipients: same kind; children:
 //!   same age;
@@ -266,8 +267,11 @@ fn matches(row: &str, s: &Fact, e: &Fact) -> bool {
                         && (va.contains(&vb) || vb.contains(&va))))
         }
         "data_collected" => {
-            let n = norm(&s.key);
-            !n.is_empty() && (norm(&e.key).contains(&n) || norm(&e.quote).contains(&n))
+            let (n, k) = (norm(&s.key), norm(&e.key));
+            !n.is_empty()
+                && (k.contains(&n)
+                    || (!k.is_empty() && n.contains(&k))
+                    || norm(&e.quote).contains(&n))
         }
         "sdks" | "controller" | "operator" | "dates" => norm(&s.key) == norm(&e.key),
         "permissions" | "rights" | "recipients" | "children" => s.key == e.key,

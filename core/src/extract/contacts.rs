@@ -239,6 +239,12 @@ mod tests {
     }
 
     #[test]
+    fn an_example_address_does_not_make_the_next_phone_an_example() {
+        let got = found("Policy\n4. Contact\nEmail privacy@acme.example or call 020-7946-0000.\n");
+        assert_eq!(got, [(ContactKind::Phone, "020-7946-0000".to_string())]);
+    }
+
+    #[test]
     fn dpo_is_the_responsible_contact() {
         let got = found(
             "Policy\n9. Contact\nYou may contact our Data Protection Officer at dpo@acme.co.uk.\n",

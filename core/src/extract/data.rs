@@ -92,7 +92,7 @@ fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
             continue;
         }
         let quote = if sentence.chars().count() > MAX_QUOTE {
-            clause_at(sentence, r.start)
+            super::clause_at(sentence, r.start)
         } else {
             trim_punct(sentence)
         };
@@ -118,15 +118,6 @@ fn bounded(s: &str, end: usize) -> bool {
         }
         _ => true,
     }
-}
-
-/// The comma clause of `s` around byte `at`.
-fn clause_at(s: &str, at: usize) -> &str {
-    let start = s[..at]
-        .rfind(['，', ','])
-        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s[at..].find(['，', ',']).map_or(s.len(), |i| at + i);
-    trim_punct(&s[start..end])
 }
 
 #[cfg(test)]

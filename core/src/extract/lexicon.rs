@@ -52,6 +52,7 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("工作单位", C::Identity, false),
     ("学历", C::Identity, false),
     ("full name", C::Identity, false),
+    ("your name", C::Identity, false),
     ("date of birth", C::Identity, false),
     ("gender", C::Identity, false),
     ("nationality", C::Identity, false),
@@ -322,7 +323,7 @@ pub const EXAMPLE: &[&str] = &[
     "for example",
     "for instance",
     "such as",
-    "example",
+    "example:",
 ];
 
 /// Example domains and placeholder values (RFC 2606 reserves example.com/.net/.org and
@@ -509,6 +510,7 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("withdraw consent", K::WithdrawConsent),
     ("copy of your personal", K::Copy),
     ("copies of your personal", K::Copy),
+    ("a copy of your", K::Copy),
     ("portability", K::Copy),
     ("automated decision", K::AutomatedDecision),
     ("lodge a complaint", K::Complaint),

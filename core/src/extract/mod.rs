@@ -186,6 +186,15 @@ fn push_trimmed<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     }
 }
 
+/// The comma clause of `s` around byte `at`.
+pub(crate) fn clause_at(s: &str, at: usize) -> &str {
+    let start = s[..at]
+        .rfind(['，', ','])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[at..].find(['，', ',']).map_or(s.len(), |i| at + i);
+    trim_punct(&s[start..end])
+}
+
 /// Whether `text` contains any of `words`, ASCII case ignored.
 pub(crate) fn has_any(text: &str, words: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();

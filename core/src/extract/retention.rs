@@ -39,6 +39,9 @@ const PERIOD: &[&str] = &[
     "until",
     "no longer than",
     "necessary for",
+    "time limit",
+    "statutory",
+    "法定",
     "anonymi",
     "delete",
 ];
@@ -53,6 +56,8 @@ const WHERE: &[&str] = &[
     "located in",
 ];
 
+/// Longer sentences are cut to their keeping clause.
+const MAX_CHARS: usize = 200;
 const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
 const RIGHTS_PART: &[&str] = &["权利", "rights"];
 
@@ -82,8 +87,20 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
         ) {
             continue;
         }
-        let text = trim_punct(sentence);
-        if text.chars().count() > 200 || out.iter().any(|s| s.text == text) {
+        // A long sentence is quoted by the clause that keeps or deletes.
+        let text = if sentence.chars().count() > MAX_CHARS {
+            let lower = sentence.to_ascii_lowercase();
+            let at = KEEP
+                .iter()
+                .chain(DELETE)
+                .filter_map(|w| lower.find(&w.to_ascii_lowercase()))
+                .min()
+                .unwrap_or(0);
+            super::clause_at(sentence, at)
+        } else {
+            trim_punct(sentence)
+        };
+        if text.chars().count() > MAX_CHARS || out.iter().any(|s| s.text == text) {
             continue;
         }
         out.push(Statement {
