@@ -280,7 +280,7 @@ pub fn suggest(v: &mut PolicyVersion) -> Report {
     let storage = storage::find(&doc);
     let children = children::find(&doc);
     let contacts = contacts::find(&doc);
-    let rights = rights::find(&doc);
+    let rights = rights::find(&doc, &contacts);
     let major_changes = major_changes::find(&doc);
 
     let mut report = Report::default();

@@ -7,7 +7,7 @@
 use super::lexicon::{DENY, EXAMPLE, GRANT, RESPONSE, RIGHTS, RIGHT_HEADINGS};
 use super::{has_any, lexicon, trim_punct, Doc, Line, SUGGESTED};
 use crate::entities::{emails, phones};
-use crate::model::{Channel, ChannelKind, Right, RightKind};
+use crate::model::{Channel, ChannelKind, Contact, ContactKind, Right, RightKind};
 
 /// Words that put a section or a sentence about personal information or rights.
 const ABOUT_DATA: &[&str] = &[
@@ -24,7 +24,20 @@ const ABOUT_DATA: &[&str] = &[
     "account",
 ];
 
-pub(crate) fn find(doc: &Doc) -> Vec<Right> {
+/// Phrases that send the reader to the policy's contact details.
+const VIA_CONTACTS: &[&str] = &[
+    "联系我们",
+    "载明的方式",
+    "联系方式",
+    "contact us",
+    "contacting us",
+    "emailing us",
+    "contact details",
+];
+
+/// Rights granted in the text. `contacts` are the suggested contacts: a right exercised "by
+/// contacting us" gets them as its channels when its own section names none.
+pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
     let response_time = response_time(doc);
     let mut out: Vec<Right> = Vec::new();
     for (line, sentence) in doc.sentences() {
@@ -49,7 +62,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Right> {
             }
             out.push(Right {
                 right: k,
-                how: channels(doc, line),
+                how: {
+                    let own = channels(doc, line);
+                    if own.is_empty() && has_any(sentence, VIA_CONTACTS) {
+                        contact_channels(contacts)
+                    } else {
+                        own
+                    }
+                },
                 response_time: response_time.clone(),
                 source: doc.cite(line, trim_punct(sentence)),
                 suggested: SUGGESTED,
@@ -68,7 +88,9 @@ fn about_own_data(k: RightKind, after: &str) -> bool {
     ) {
         return true;
     }
-    let near: String = after.chars().take(32).collect();
+    // Chinese says it in a few characters ("查阅您的…"), English in a few words.
+    let cjk = after.starts_with(crate::text::is_cjk_letter);
+    let near: String = after.chars().take(if cjk { 8 } else { 32 }).collect();
     has_any(
         &near,
         &[
@@ -127,6 +149,25 @@ fn channels(doc: &Doc, at: &Line) -> Vec<Channel> {
     out
 }
 
+/// The email, phone and postal contacts as channels.
+fn contact_channels(contacts: &[Contact]) -> Vec<Channel> {
+    contacts
+        .iter()
+        .filter_map(|c| {
+            let kind = match c.kind {
+                ContactKind::Email => ChannelKind::Email,
+                ContactKind::Phone => ChannelKind::Phone,
+                ContactKind::Address => ChannelKind::Post,
+                _ => return None,
+            };
+            Some(Channel {
+                kind,
+                value: c.value.clone(),
+            })
+        })
+        .collect()
+}
+
 /// Menu paths written as quoted steps joined by `-`, `>` or `→`: `“我的”-“设置”-“账号管理”`,
 /// `“设置-隐私设置”`.
 fn app_paths(s: &str) -> Vec<&str> {
@@ -139,7 +180,12 @@ fn app_paths(s: &str) -> Vec<&str> {
         let mut rest = &s[start..];
         while let Some(r) = rest.strip_prefix('“') {
             let Some(close) = r.find('”') else { break };
-            steps += 1 + r[..close].matches(['-', '>', '→']).count();
+            let step = &r[..close];
+            // A quoted number ("“400-003-6036”") is not a menu step.
+            if !step.chars().any(|c| c.is_alphabetic()) {
+                break;
+            }
+            steps += 1 + step.matches(['-', '>', '→']).count();
             end = s.len() - r.len() + close + '”'.len_utf8();
             rest = &s[end..];
             match rest.strip_prefix(['-', '>', '→', '—']) {
@@ -244,13 +290,16 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<RightKind> {
         let v = doc_of(text);
-        find(&Doc::new(&v)).into_iter().map(|r| r.right).collect()
+        find(&Doc::new(&v), &[])
+            .into_iter()
+            .map(|r| r.right)
+            .collect()
     }
 
     #[test]
     fn granted_rights_with_response_time() {
         let v = doc_of("隐私政策\n四、您的权利\n您有权查阅、更正您的个人信息。您可以通过“我的”-“设置”-“账号管理”注销您的账户。我们将在15个工作日内回复您的请求。\n");
-        let got = find(&Doc::new(&v));
+        let got = find(&Doc::new(&v), &[]);
         let k: Vec<RightKind> = got.iter().map(|r| r.right).collect();
         assert!(k.contains(&RightKind::Access) && k.contains(&RightKind::Correction));
         assert!(k.contains(&RightKind::AccountCancellation));
@@ -268,6 +317,17 @@ mod tests {
         )
         .is_empty());
         assert!(kinds("Policy\n5. Your rights\nYou do not have the right to request a copy of your personal data.\n").is_empty());
+    }
+
+    #[test]
+    fn paths_are_menus_not_numbers() {
+        assert_eq!(
+            app_paths("点击“我的”-“设置”或拨打“400-003-6036”"),
+            ["“我的”-“设置”"]
+        );
+        assert!(
+            kinds("政策\n一、说明\n您可以查阅该特定政策，以帮助您了解您的个人信息。\n").is_empty()
+        );
     }
 
     #[test]
