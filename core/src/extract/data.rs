@@ -5,15 +5,41 @@
 
 use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT, OPTIONAL, REQUIRED};
 use super::{has_any, purposes, trim_punct, Doc, Line, LineKind, SUGGESTED};
-use crate::model::{DataItem, Requirement};
+use crate::model::{Block, DataItem, Provenance, Requirement};
 
 /// Parts of a policy that name data without collecting it.
 const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary"];
 /// Quotes longer than this are cut to the clause naming the item.
 const MAX_QUOTE: usize = 160;
 
+/// Header words of the column of a collection table (个人信息收集清单) that names the data,
+/// and of the column that gives the purpose.
+const DATA_COLUMN: &[&str] = &[
+    "收集的信息",
+    "收集的个人信息",
+    "个人信息",
+    "信息类型",
+    "information collected",
+    "personal information",
+    "data collected",
+];
+const PURPOSE_COLUMN: &[&str] = &["目的", "用途", "purpose"];
+
 pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
     let mut out: Vec<DataItem> = Vec::new();
+    for info in &doc.sections {
+        if has_any(&info.path, NOT_HERE) {
+            continue;
+        }
+        for b in &info.section.blocks {
+            if let Block::Table {
+                header: true, rows, ..
+            } = b
+            {
+                table(&info.section.id, rows, &mut out);
+            }
+        }
+    }
     // The paragraph that introduces a list ("我们会收集以下信息：") makes its items collected.
     let mut intro: Option<(usize, usize, bool)> = None;
     for line in &doc.lines {
@@ -48,6 +74,54 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
         }
     }
     out
+}
+
+/// Rows of a collection table: lexicon items in its data column, with the row's purpose.
+/// SDK tables list what third parties collect; they belong to the SDK facet.
+fn table(section: &str, rows: &[Vec<String>], out: &mut Vec<DataItem>) {
+    let Some((head, body)) = rows.split_first() else {
+        return;
+    };
+    if head.iter().any(|c| c.to_ascii_lowercase().contains("sdk")) {
+        return;
+    }
+    let find_col = |words: &[&str]| head.iter().position(|c| has_any(c, words));
+    let Some(data_col) = find_col(DATA_COLUMN) else {
+        return;
+    };
+    let purpose_col = find_col(PURPOSE_COLUMN).filter(|c| *c != data_col);
+    for row in body {
+        let Some(cell) = row.get(data_col) else {
+            continue;
+        };
+        let purpose = purpose_col
+            .and_then(|c| row.get(c))
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty());
+        for (r, idx) in lexicon::scan_terms(cell, DATA.iter().map(|e| e.0)) {
+            let (_, category, sensitive) = DATA[idx];
+            let name = &cell[r.clone()];
+            let key = name.to_lowercase();
+            let dup = out
+                .iter()
+                .any(|d| d.source.section == section && d.name.to_lowercase() == key);
+            if dup || !bounded(cell, r.end) {
+                continue;
+            }
+            out.push(DataItem {
+                category,
+                name: name.to_string(),
+                sensitive,
+                required: Requirement::Unspecified,
+                purposes: purpose.map(str::to_string).into_iter().collect(),
+                source: Provenance {
+                    section: section.to_string(),
+                    quote: cell.trim().to_string(),
+                },
+                suggested: SUGGESTED,
+            });
+        }
+    }
 }
 
 /// Subjects that make a collection someone else's: "第三方服务商可能会收集…".
@@ -135,6 +209,15 @@ mod tests {
         assert_eq!(got[1].category, DataCategory::IdentityDocument);
         assert!(got[1].sensitive && !got[0].sensitive);
         assert_eq!(got[0].purposes, ["用于核验身份"]);
+    }
+
+    #[test]
+    fn collection_tables_but_not_sdk_tables() {
+        let v = doc_of("政策\n一、收集清单\n| 业务功能 | 收集的个人信息 | 使用目的 |\n|---|---|---|\n| 注册 | 手机号码、验证码 | 创建账号 |\n\n二、SDK\n| SDK名称 | 收集的个人信息 |\n|---|---|\n| 推送SDK | 设备标识 |\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["手机号码", "验证码"]);
+        assert_eq!(got[0].purposes, ["创建账号"]);
     }
 
     #[test]
