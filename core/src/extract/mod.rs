@@ -270,10 +270,20 @@ impl Report {
 pub fn suggest(v: &mut PolicyVersion) -> Report {
     let doc = Doc::new(v);
     let parties = parties::find(&doc);
+    let own: Vec<&str> = [
+        &parties.controller,
+        &parties.operator,
+        &v.controller,
+        &v.operator,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| p.name.as_str())
+    .collect();
     let dates = dates::find(&doc);
     let data_collected = data::find(&doc);
     let purposes = purposes::find(&doc);
-    let recipients = recipients::find(&doc);
+    let recipients = recipients::find(&doc, &own);
     let sdks = sdks::find(&doc);
     let permissions = permissions::find(&doc);
     let retention = retention::find(&doc);
