@@ -132,6 +132,7 @@ pub(crate) fn find(doc: &Doc, own: &[&str]) -> Vec<Recipient> {
 
 /// Role words the company finder keeps in front of a name ("服务商杭州…公司").
 const ROLES: &[&str] = &[
+    "公司",
     "第三方",
     "服务提供商",
     "服务商",

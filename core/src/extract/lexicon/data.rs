@@ -208,7 +208,7 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("通讯录", C::AddressBook, true),
     ("好友列表", C::AddressBook, true),
     ("通话记录", C::AddressBook, true),
-    ("短信", C::AddressBook, true),
+    ("短信内容", C::AddressBook, true),
     ("address book", C::AddressBook, true),
     ("contact list", C::AddressBook, true),
     ("call logs", C::AddressBook, true),
