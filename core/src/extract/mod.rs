@@ -441,6 +441,83 @@ pub(crate) mod tests {
         assert!(md.contains("- [ ] **contacts**: privacy@shili.cn — “邮箱：privacy@shili.cn”"));
     }
 
+    /// Pieces that exercise every finder: markers, numbers, quotes, CJK and Latin text.
+    const PIECES: &[&str] = &[
+        "一、",
+        "（二）",
+        "1. ",
+        "联系我们",
+        "您有权",
+        "查阅",
+        "不提供",
+        "注销账号",
+        "未满",
+        "14周岁",
+        "under 13",
+        "SDK",
+        "小米推送",
+        "权限",
+        "相机/",
+        "收集",
+        "您的手机号码",
+        "用于",
+        "to ",
+        "we collect",
+        "precise location",
+        "400-800-6699",
+        "GB/T 35273-2020",
+        "例如",
+        "e.g. ",
+        "a@b.cn",
+        "x@example.com",
+        "地址：",
+        "浙江省杭州市",
+        "路8号",
+        "“我的”",
+        "-",
+        "“设置”",
+        "15个工作日",
+        "within 30 days",
+        "（以下简称“我们”）",
+        "某某有限公司",
+        "Acme Ltd",
+        " (\"we\")",
+        "境外",
+        "境内",
+        "存储",
+        "保存期限",
+        "重大变更包括：",
+        "。",
+        "，",
+        "；",
+        ". ",
+        ":",
+        "\n",
+        "\n| SDK名称 | 使用目的 |\n|---|---|\n| 甲SDK | 推送 |\n",
+        "个人信息保护专员：",
+        "Data Protection Officer",
+        "共享",
+        "关联公司",
+        "合并",
+        "\u{202E}",
+        "é",
+        "𠀀",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn suggestions_always_validate(picks in proptest::collection::vec(0..PIECES.len(), 1..80)) {
+            let text: String = std::iter::once("Policy\n")
+                .chain(picks.iter().map(|&i| PIECES[i]))
+                .collect();
+            let mut v = doc_of(&text);
+            suggest(&mut v);
+            let problems = validate("t", &v);
+            proptest::prop_assert!(problems.is_empty(), "{:?}\n{}", problems, text);
+        }
+    }
+
     #[test]
     fn sentences_split_on_ends_not_abbreviations() {
         assert_eq!(
