@@ -73,73 +73,71 @@ enum Role {
 
 /// Company names of a line with their role and the sentence that gives it.
 fn named(line: &Line) -> Vec<(&str, &str, Role)> {
-    let text = line.text.as_str();
     let mut out = Vec::new();
-    for sentence in super::sentences(text) {
-        for r in company_names(sentence) {
-            let name = sentence[r.clone()].trim_start_matches(['【', '[']);
-            // "授权X运营" names X; "其关联公司" names no one.
-            let name = ["授权", "委托", "由"]
-                .iter()
-                .fold(name, |n, p| n.strip_prefix(p).unwrap_or(n));
-            if name.starts_with(['其', '该', '本', '各']) {
-                continue;
-            }
-            let after: String = sentence[r.end..].chars().take(90).collect();
+    for sentence in super::sentences(&line.text) {
+        let names: Vec<(std::ops::Range<usize>, &str)> = company_names(sentence)
+            .into_iter()
+            .map(|r| {
+                let name = own_name(&sentence[r.clone()]);
+                (r, name)
+            })
+            .filter(|(_, n)| !n.starts_with(['其', '该', '本', '各']))
+            .collect();
+        for (k, (r, name)) in names.iter().enumerate() {
+            // Text up to the next company: a role marker after that belongs to it.
+            let next = names.get(k + 1).map_or(sentence.len(), |(n, _)| n.start);
+            let after: String = sentence[r.end..next.max(r.end)].chars().take(90).collect();
             let after = after.trim_start_matches(['】', ']', ' ']);
             let before: String = {
                 let b: Vec<char> = sentence[..r.start].chars().rev().take(14).collect();
                 b.into_iter().rev().collect()
             };
-            // "以下简称…我们" / "hereinafter … "we"": the marker, then "we" soon after it.
-            let we_soon = |s: &str| {
-                AS_WE
-                    .iter()
-                    .filter_map(|m| s.find(m).map(|i| &s[i..]))
-                    .any(|rest| {
-                        let near: String = rest.chars().take(36).collect();
-                        near.contains("我们")
-                            || near.to_lowercase().contains("\"we")
-                            || near.contains("“we")
-                    })
-            };
-            // X ("Pulse", "we", "us"): a parenthesis right after the name that calls it "we".
-            // A parenthesis naming a role ("operator" or "we") leaves the role to it.
-            let paren_we = after.strip_prefix(['(', '（']).is_some_and(|rest| {
-                let inner = rest.split([')', '）']).next().unwrap_or("");
-                let we =
-                    inner.contains("我们") || inner.contains("\"we\"") || inner.contains("“we”");
-                we && !inner.contains("operator") && !inner.contains("运营")
-            });
-            let role = if we_soon(after) || paren_we {
-                // "X（办公地址：…）及其关联公司】（以下简称…我们）": the name comes first.
-                Some(Role::Controller)
-            } else {
-                None
-            };
-            let role = role
-                .or_else(|| {
-                    AS_CONTROLLER
-                        .iter()
-                        .any(|m| {
-                            after.trim_start().starts_with(m)
-                                || after.contains(m) && after.find(m) < Some(20)
-                        })
-                        .then_some(Role::Controller)
-                })
-                .or_else(|| {
-                    let op_after = AS_OPERATOR
-                        .iter()
-                        .any(|m| after.find(m).is_some_and(|i| i < 24));
-                    let op_before = OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m));
-                    (op_after || op_before).then_some(Role::Operator)
-                });
-            if let Some(role) = role {
-                out.push((name, sentence, role));
+            if let Some(role) = role(after, &before) {
+                out.push((*name, sentence, role));
             }
         }
     }
     out
+}
+
+/// The name without the words the company finder keeps in front of it: "授权X运营" names X.
+fn own_name(found: &str) -> &str {
+    let name = found.trim_start_matches(['【', '[']);
+    ["授权", "委托", "由"]
+        .iter()
+        .fold(name, |n, p| n.strip_prefix(p).unwrap_or(n))
+}
+
+/// The role the text around a company name gives it.
+fn role(after: &str, before: &str) -> Option<Role> {
+    // "以下简称…我们" / "hereinafter … "we"": the marker, then "we" soon after it, also past
+    // a parenthesis ("X（办公地址：…）及其关联公司】（以下简称…我们）").
+    let we_soon = AS_WE
+        .iter()
+        .filter_map(|m| after.find(m).map(|i| &after[i..]))
+        .any(|rest| {
+            let near: String = rest.chars().take(36).collect();
+            near.contains("我们") || near.to_lowercase().contains("\"we") || near.contains("“we")
+        });
+    // X ("Pulse", "we", "us"): a parenthesis right after the name that calls it "we", unless
+    // it names a role itself ("operator" or "we").
+    let paren_we = after.strip_prefix(['(', '（']).is_some_and(|rest| {
+        let inner = rest.split([')', '）']).next().unwrap_or("");
+        let we = inner.contains("我们") || inner.contains("\"we\"") || inner.contains("“we”");
+        we && !inner.contains("operator") && !inner.contains("运营")
+    });
+    let near = |markers: &[&str], within: usize| {
+        markers
+            .iter()
+            .any(|m| after.trim_start().find(m).is_some_and(|i| i < within))
+    };
+    if we_soon || paren_we || near(AS_CONTROLLER, 20) {
+        Some(Role::Controller)
+    } else if near(AS_OPERATOR, 24) || OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m)) {
+        Some(Role::Operator)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -152,6 +150,15 @@ mod tests {
         let v = doc_of("极氪APP个人信息保护政策\n浙江极氪智能科技有限公司（以下简称“我们”）深知个人信息对您的重要性。\n");
         let p = find(&Doc::new(&v));
         assert_eq!(p.controller.unwrap().name, "浙江极氪智能科技有限公司");
+    }
+
+    #[test]
+    fn the_we_marker_belongs_to_the_company_right_before_it() {
+        let v = doc_of(
+            "隐私政策\n甲乙科技有限公司与丙丁网络有限公司（以下简称“我们”）共同提供服务。\n",
+        );
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "丙丁网络有限公司");
     }
 
     #[test]
