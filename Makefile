@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve test test-native test-browser build size bench fuzz-smoke
+.PHONY: setup serve test test-native test-browser build size bench fuzz-smoke eval
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +37,13 @@ bench: setup
 	trunk build --release --dist $(BENCH_DIST)
 	cargo build --release -p policy-lens-core
 	BENCH_DIST=$(BENCH_DIST) node scripts/bench.mjs
+
+# Extractor evaluation (a measurement, not a test: nothing fails on numbers). Prints precision
+# and recall per facet on the bundled hand-reviewed versions and on the labelled fixtures under
+# core/tests/fixtures/extract/. `make eval EVAL_ARGS=-v` also lists every miss and wrong guess.
+EVAL_ARGS ?=
+eval:
+	cargo run --quiet -p policy-lens-core --example eval -- $(EVAL_ARGS)
 
 # Fuzzing smoke run: each cargo-fuzz target (fuzz/) for FUZZ_SECS seconds, one after another.
 # Needs the nightly toolchain; installs cargo-fuzz when missing. Longer: make fuzz-smoke FUZZ_SECS=600

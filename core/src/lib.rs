@@ -3,7 +3,8 @@
 //! The pure core of Policy Lens, a privacy-policy reader: the data model of a policy version
 //! ([`PolicyVersion`]), validation ([`parse_version`], [`validate`]), import of plain text and
 //! Markdown ([`import()`]), the layered summary ([`summarize`]) and the version diff
-//! ([`diff()`]). It has no web dependencies: the Yew widget and the `policy-lens` CLI both
+//! ([`diff()`]), and suggestions of facet items with verbatim quotes ([`suggest`]). It has
+//! no web dependencies: the Yew widget and the `policy-lens` CLI both
 //! call it, so they show the same results.
 //!
 //! ```
@@ -19,6 +20,7 @@
 
 pub mod diff;
 pub mod entities;
+mod extract;
 mod import;
 pub mod model;
 pub mod summary;
@@ -27,6 +29,7 @@ mod validate;
 
 pub use diff::{diff, Diff};
 pub use entities::parse_date;
+pub use extract::{suggest, Report as SuggestReport};
 pub use import::{
     decode, decode_with, detect_language, import, import_document, import_text, split_side_by_side,
     Decoded, Format, ImportError, ImportOptions, Imported, Warning, MAX_INPUT_BYTES,

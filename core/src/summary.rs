@@ -145,57 +145,66 @@ pub const FACETS: [&str; 13] = [
 
 /// Every facet item as (facet name, display name, provenance).
 pub fn facet_items(f: &Facets) -> Vec<(&'static str, String, &Provenance)> {
+    flagged_items(f)
+        .into_iter()
+        .map(|(facet, name, p, _)| (facet, name, p))
+        .collect()
+}
+
+/// Every facet item as (facet name, display name, provenance, suggested by the extractor).
+pub fn flagged_items(f: &Facets) -> Vec<(&'static str, String, &Provenance, bool)> {
     let mut out = Vec::new();
     for i in &f.data_collected.items {
-        out.push(("data_collected", i.name.clone(), &i.source));
+        out.push(("data_collected", i.name.clone(), &i.source, i.suggested));
     }
     for i in &f.purposes.items {
-        out.push(("purposes", i.text.clone(), &i.source));
+        out.push(("purposes", i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.scenarios.items {
-        out.push(("scenarios", i.scenario.clone(), &i.source));
+        out.push(("scenarios", i.scenario.clone(), &i.source, i.suggested));
     }
     for i in &f.recipients.items {
         out.push((
             "recipients",
             i.name.clone().unwrap_or_else(|| i.text.clone()),
             &i.source,
+            i.suggested,
         ));
     }
     for i in &f.sdks.items {
-        out.push(("sdks", i.name.clone(), &i.source));
+        out.push(("sdks", i.name.clone(), &i.source, i.suggested));
     }
     for i in &f.permissions.items {
         let name = serde_json::to_value(i.permission)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push(("permissions", name, &i.source));
+        out.push(("permissions", name, &i.source, i.suggested));
     }
     for i in &f.retention.items {
-        out.push(("retention", i.text.clone(), &i.source));
+        out.push(("retention", i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.storage.items {
-        out.push(("storage", i.text.clone(), &i.source));
+        out.push(("storage", i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.security.items {
-        out.push(("security", i.text.clone(), &i.source));
+        out.push(("security", i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.children.items {
-        out.push(("children", i.text.clone(), &i.source));
+        out.push(("children", i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.rights.items {
         let name = serde_json::to_value(i.right)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push(("rights", name, &i.source));
+        out.push(("rights", name, &i.source, i.suggested));
     }
     for i in &f.contacts.items {
-        out.push(("contacts", i.value.clone(), &i.source));
+        out.push(("contacts", i.value.clone(), &i.source, i.suggested));
     }
     for i in &f.major_changes.items {
-        out.push(("major_changes", i.text.clone(), &i.source));
+        out.push(("major_changes", i.text.clone(), &i.source, i.suggested));
     }
     out
 }
@@ -347,6 +356,8 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     use std::fmt::Write;
     let mut o = String::new();
     let q = |p: &Provenance| format!("[§{}] “{}”", p.section, p.quote.trim());
+    // Suggested items are marked so that nobody reads them as reviewed.
+    let m = |suggested: bool| if suggested { " _(suggested)_" } else { "" };
     let _ = writeln!(o, "# {} ({})\n", s.title, s.version);
     if let Some(c) = &s.controller {
         let _ = writeln!(o, "- **Controller:** {} — {}", c.name, q(&c.source));
@@ -357,6 +368,8 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     for (k, d) in &s.dates {
         let _ = writeln!(o, "- **{k:?}:** {} — {}", d.date, q(&d.source));
     }
+    let flagged = flagged_items(&v.facets);
+    let suggested_in = |facet: &str| flagged.iter().any(|(f, _, _, s)| *f == facet && *s);
     let section = |title: &str, o: &mut String, facet: &str| {
         let _ = writeln!(o, "\n## {title}\n");
         let c = s.coverage(facet);
@@ -367,6 +380,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
                 match c {
                     Coverage::NotStated => "Not stated in this policy.",
                     Coverage::SourceMissing => "The source text is cut off before this part.",
+                    _ if suggested_in(facet) => "Suggested by the extractor, not yet reviewed.",
                     _ => "Not reviewed yet.",
                 }
             );
@@ -374,11 +388,22 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     };
     section("Contact", &mut o, "contacts");
     for c in &v.facets.contacts.items {
-        let _ = writeln!(o, "- {:?}: {} — {}", c.kind, c.value, q(&c.source));
+        let _ = writeln!(
+            o,
+            "- {:?}: {} — {}{}",
+            c.kind,
+            c.value,
+            q(&c.source),
+            m(c.suggested)
+        );
     }
     section("Data collected", &mut o, "data_collected");
     for g in &s.collected {
-        let names: Vec<&str> = g.items.iter().map(|i| i.name.as_str()).collect();
+        let names: Vec<String> = g
+            .items
+            .iter()
+            .map(|i| format!("{}{}", i.name, m(i.suggested)))
+            .collect();
         let _ = writeln!(
             o,
             "- {:?}{}: {}",
@@ -389,48 +414,70 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     }
     section("Purposes", &mut o, "purposes");
     for p in &v.facets.purposes.items {
-        let _ = writeln!(o, "- {} — {}", p.text, q(&p.source));
+        let _ = writeln!(o, "- {} — {}{}", p.text, q(&p.source), m(p.suggested));
     }
     section("Recipients", &mut o, "recipients");
     for r in &v.facets.recipients.items {
         let _ = writeln!(
             o,
-            "- {:?}: {} — {}",
+            "- {:?}: {} — {}{}",
             r.kind,
             r.name.as_deref().unwrap_or(&r.text),
-            q(&r.source)
+            q(&r.source),
+            m(r.suggested)
         );
     }
     section("Third-party SDKs", &mut o, "sdks");
     for r in &v.facets.sdks.items {
         let _ = writeln!(
             o,
-            "- {}{} — {}",
+            "- {}{} — {}{}",
             r.name,
             r.purpose
                 .as_deref()
                 .map(|p| format!(": {p}"))
                 .unwrap_or_default(),
-            q(&r.source)
+            q(&r.source),
+            m(r.suggested)
         );
     }
     section("Storage and cross-border transfer", &mut o, "storage");
     for r in &v.facets.storage.items {
-        let _ = writeln!(o, "- {} ({:?}) — {}", r.text, r.cross_border, q(&r.source));
+        let _ = writeln!(
+            o,
+            "- {} ({:?}) — {}{}",
+            r.text,
+            r.cross_border,
+            q(&r.source),
+            m(r.suggested)
+        );
     }
     section("Retention", &mut o, "retention");
     for r in &v.facets.retention.items {
-        let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
+        let _ = writeln!(o, "- {} — {}{}", r.text, q(&r.source), m(r.suggested));
     }
     section("Children", &mut o, "children");
     for r in &v.facets.children.items {
-        let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
+        let _ = writeln!(o, "- {} — {}{}", r.text, q(&r.source), m(r.suggested));
     }
     section("Your rights", &mut o, "rights");
     for r in &v.facets.rights.items {
         let how: Vec<String> = r.how.iter().map(|h| h.value.clone()).collect();
-        let _ = writeln!(o, "- {:?}: {} — {}", r.right, how.join("; "), q(&r.source));
+        let _ = writeln!(
+            o,
+            "- {:?}: {}{} — {}{}",
+            r.right,
+            how.join("; "),
+            r.response_time
+                .as_deref()
+                .filter(|_| r.suggested)
+                .map(|t| format!(" (answer within {t})"))
+                .unwrap_or_default(),
+            q(&r.source),
+            m(r.suggested)
+        );
     }
+    review_checklist(v, &flagged, &mut o);
     if !s.notices.is_empty() {
         let _ = writeln!(o, "\n## Data quality\n");
         for n in &s.notices {
@@ -447,4 +494,39 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
         }
     }
     o
+}
+
+/// The review checklist: one unticked box per suggested fact, with its quote and the title of
+/// its section, so that a reviewer can confirm each against the text. Empty when nothing is
+/// suggested (reviewed data prints as before).
+fn review_checklist(
+    v: &PolicyVersion,
+    flagged: &[(&'static str, String, &Provenance, bool)],
+    o: &mut String,
+) {
+    use std::fmt::Write;
+    let suggested: Vec<_> = flagged.iter().filter(|(_, _, _, s)| *s).collect();
+    if suggested.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\n## Review checklist\n\n{} suggested facts: tick each one the quote supports.\n",
+        suggested.len()
+    );
+    for (facet, name, p, _) in suggested {
+        let title = v
+            .find_section(&p.section)
+            .map(|s| s.title())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| p.section.clone());
+        let _ = writeln!(
+            o,
+            "- [ ] **{facet}**: {} — “{}” (§{} {})",
+            name.trim(),
+            p.quote.trim(),
+            p.section,
+            title
+        );
+    }
 }

@@ -51,6 +51,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Refresh the extractor's suggestions in a version file. Reviewed items and facets whose
+    /// status a reviewer set are kept; the result is validated before it is written.
+    Suggest {
+        file: PathBuf,
+        /// Output file; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Validate version files or folders of them.
     Validate {
         #[arg(required = true)]
@@ -183,12 +191,37 @@ fn run() -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let json = serde_json::to_string_pretty(&v)? + "\n";
-            match output {
-                Some(o) => std::fs::write(&o, json)
-                    .with_context(|| format!("cannot write {}", o.display()))?,
-                None => print!("{json}"),
+            write_version(&v, output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Suggest { file, output } => {
+            let mut v = match load(&file)? {
+                Ok(v) => v,
+                Err(code) => return Ok(code),
+            };
+            let report = core::suggest(&mut v);
+            let problems = core::validate(&file.display().to_string(), &v);
+            if !problems.is_empty() {
+                for p in problems {
+                    eprintln!("{p}");
+                }
+                return Ok(ExitCode::from(1));
             }
+            let counts: Vec<String> = report
+                .counts()
+                .iter()
+                .map(|(facet, n)| format!("{facet} {n}"))
+                .collect();
+            eprintln!(
+                "{}: suggested {}",
+                file.display(),
+                if counts.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    counts.join(", ")
+                }
+            );
+            write_version(&v, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { paths } => {
@@ -269,6 +302,18 @@ fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes a version file as pretty JSON to `output`, or to standard output.
+fn write_version(v: &core::PolicyVersion, output: Option<&Path>) -> anyhow::Result<()> {
+    let json = serde_json::to_string_pretty(v)? + "\n";
+    match output {
+        Some(o) => {
+            std::fs::write(o, json).with_context(|| format!("cannot write {}", o.display()))?
+        }
+        None => print!("{json}"),
+    }
+    Ok(())
 }
 
 fn schema_json() -> String {

@@ -5,7 +5,7 @@
 //! The pipeline, one module each: [`decode`] (bytes to text), a reader per format
 //! ([`lines`], [`markdown`], [`html`]) producing the neutral [`rich::Node`]s, [`contents`]
 //! (tables of contents), [`tree`] (the outline, using [`numbering`]), [`title`], then the
-//! suggestions. The importer never drops policy text: every line lands in a heading, a
+//! extractor's suggestions ([`crate::extract`]). The importer never drops policy text: every line lands in a heading, a
 //! paragraph, a list item, a table cell or the contents block.
 
 mod contents;
@@ -19,7 +19,6 @@ mod markdown;
 mod numbering;
 mod rich;
 mod side_by_side;
-mod suggest;
 mod title;
 mod tree;
 
@@ -199,7 +198,7 @@ fn build(
         sections,
         facets: Facets::default(),
     };
-    suggest::suggest(&mut v);
+    crate::extract::suggest(&mut v);
     v
 }
 

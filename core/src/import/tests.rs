@@ -24,7 +24,7 @@ fn outline(v: &PolicyVersion) -> Vec<String> {
 
 #[test]
 fn chinese_numbering_nests() {
-    let text = "某某隐私政策\n更新日期：2025年05月19日\n一、我们如何收集信息\n（一）基本功能\n1、账号注册\n您需要提供手机号码。\n（二）扩展功能\n二、联系我们\n邮箱：privacy@example.com\n电话：400-003-6036\n";
+    let text = "某某隐私政策\n更新日期：2025年05月19日\n一、我们如何收集信息\n（一）基本功能\n1、账号注册\n您需要提供手机号码。\n（二）扩展功能\n二、联系我们\n邮箱：privacy@mouyun.cn\n电话：400-003-6036\n";
     let v = import_text(text, &opts());
     assert_eq!(v.language, "zh-CN");
     assert_eq!(
@@ -46,7 +46,7 @@ fn chinese_numbering_nests() {
         .iter()
         .map(|c| c.value.as_str())
         .collect();
-    assert_eq!(values, ["privacy@example.com", "400-003-6036"]);
+    assert_eq!(values, ["privacy@mouyun.cn", "400-003-6036"]);
     assert!(v.facets.contacts.items.iter().all(|c| c.suggested));
     assert_eq!(squash(&full_text(&v)), squash(text));
 }

@@ -1,0 +1,255 @@
+//! Contacts: e-mail addresses, phone numbers, postal addresses and the responsible person or
+//! department. Emails and phones come from [`crate::entities`]; this module decides which
+//! are the company's contacts: not an example value, not inside an example clause, and (for
+//! phones) in a sentence or section about reaching the company.
+
+use super::lexicon::{
+    ADDRESS_LABELS, ADDRESS_WORDS_ZH, CONTACT_CONTEXT, EXAMPLE, EXAMPLE_VALUES, RESPONSIBLE,
+};
+use super::{has_any, trim_punct, Doc, SUGGESTED};
+use crate::entities::{emails, phones};
+use crate::model::{Contact, ContactKind};
+
+/// Words that put a sentence about personal information or its rights.
+const PRIVACY: &[&str] = &[
+    "个人信息",
+    "隐私",
+    "权利",
+    "请求",
+    "投诉",
+    "privacy",
+    "personal",
+    "rights",
+    "request",
+    "complaint",
+    "data protection",
+];
+
+pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    let mut push = |c: Contact| {
+        let key = normalise(c.kind, &c.value);
+        if !out
+            .iter()
+            .any(|o| o.kind == c.kind && normalise(o.kind, &o.value) == key)
+        {
+            out.push(c);
+        }
+    };
+    for (line, sentence) in doc.sentences() {
+        let in_contact_part = has_any(doc.path(line), CONTACT_CONTEXT);
+        for r in emails(sentence) {
+            let value = &sentence[r.clone()];
+            // Outside the contact part, an address must be for privacy matters (not, say, a
+            // newsletter's unsubscribe address).
+            let for_privacy = in_contact_part || has_any(sentence, PRIVACY);
+            if !for_privacy || is_example(sentence, r.start, value) {
+                continue;
+            }
+            push(item(
+                doc,
+                line,
+                ContactKind::Email,
+                value,
+                quote(sentence, r.start),
+            ));
+        }
+        for r in phones(sentence) {
+            let value = &sentence[r.clone()];
+            let placeholder = sentence[r.end..].starts_with(['x', 'X', '*', '×']);
+            let context = in_contact_part || has_any(&sentence[..r.start], CONTACT_CONTEXT);
+            if placeholder || !context || is_example(sentence, r.start, value) {
+                continue;
+            }
+            push(item(
+                doc,
+                line,
+                ContactKind::Phone,
+                value,
+                quote(sentence, r.start),
+            ));
+        }
+        if let Some((value, q)) = address(sentence) {
+            push(item(doc, line, ContactKind::Address, value, q));
+        }
+        if let Some((value, q)) = responsible(sentence, in_contact_part) {
+            push(item(doc, line, ContactKind::Responsible, value, q));
+        }
+    }
+    out
+}
+
+fn item(doc: &Doc, line: &super::Line, kind: ContactKind, value: &str, quote: &str) -> Contact {
+    Contact {
+        kind,
+        value: value.trim().to_string(),
+        source: doc.cite(line, quote),
+        suggested: SUGGESTED,
+    }
+}
+
+/// The comparison key of a contact value: digits of a phone, lowercase email.
+pub(crate) fn normalise(kind: ContactKind, value: &str) -> String {
+    match kind {
+        ContactKind::Phone => value.chars().filter(char::is_ascii_digit).collect(),
+        _ => crate::text::squash(&value.to_lowercase()),
+    }
+}
+
+/// Whether a value is a placeholder or sits in an example clause of its sentence.
+fn is_example(sentence: &str, at: usize, value: &str) -> bool {
+    has_any(value, EXAMPLE_VALUES) || has_any(&sentence[..at], EXAMPLE)
+}
+
+/// The clause of `sentence` holding byte `at`: the quote for a value ("客服电话:400-003-6036").
+fn quote(sentence: &str, at: usize) -> &str {
+    let start = sentence[..at]
+        .rfind(['，', ',', '；', ';', '。'])
+        .map_or(0, |i| {
+            i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = sentence[at..]
+        .find(['，', '；', ';', '。'])
+        .map_or(sentence.len(), |i| at + i);
+    let q = trim_punct(&sentence[start..end]);
+    if q.is_empty() {
+        sentence
+    } else {
+        q
+    }
+}
+
+/// A postal address after an address label and a colon: "联系地址：浙江省…2086号",
+/// "Address: 28/F, …, Beijing 100027". Chinese values must read like an address.
+fn address(sentence: &str) -> Option<(&str, &str)> {
+    for label in ADDRESS_LABELS {
+        let lower = sentence.to_ascii_lowercase();
+        let Some(i) = lower.find(&label.to_ascii_lowercase()) else {
+            continue;
+        };
+        // "IP地址", "邮箱地址", "email address" are not postal addresses.
+        let before = &sentence[..i];
+        if before.ends_with(|c: char| c.is_ascii_alphanumeric())
+            || [
+                "邮箱", "邮件", "网络", "IP", "MAC", "网站", "email ", "e-mail ", "IP ",
+            ]
+            .iter()
+            .any(|b| before.ends_with(b))
+        {
+            continue;
+        }
+        let rest = &sentence[i + label.len()..];
+        let rest = rest
+            .trim_start()
+            .strip_prefix(['：', ':'])
+            .or_else(|| rest.trim_start().strip_prefix("为"))?;
+        // An address ends at the end of its clause or at a bracket around it.
+        let end = rest
+            .find(['）', ')', '（', '(', '；', ';', '。', '，'])
+            .unwrap_or(rest.len());
+        let value = trim_punct(&rest[..end]);
+        let cjk = value.chars().any(crate::text::is_cjk_letter);
+        let looks = if cjk {
+            ADDRESS_WORDS_ZH
+                .iter()
+                .filter(|w| value.contains(*w))
+                .count()
+                >= 2
+        } else {
+            value.chars().any(|c| c.is_ascii_digit()) && value.contains(',')
+        };
+        if looks && value.chars().count() >= 6 && value.chars().count() <= 160 {
+            let q_end = value.as_ptr() as usize - sentence.as_ptr() as usize + value.len();
+            let q = trim_punct(&sentence[i..q_end]);
+            return Some((value, q));
+        }
+    }
+    None
+}
+
+/// The responsible person or department: "个人信息保护专员:法务合规部" (the clause), or the
+/// role named in a sentence about contacting it ("contact our Data Protection Officer at").
+fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
+    let lower = sentence.to_ascii_lowercase();
+    for role in RESPONSIBLE {
+        let Some(i) = lower.find(&role.to_ascii_lowercase()) else {
+            continue;
+        };
+        let role_text = &sentence[i..i + role.len()];
+        let after = &sentence[i + role.len()..];
+        if let Some(rest) = after.trim_start().strip_prefix(['：', ':']) {
+            let v_end = rest
+                .find(['，', ',', '；', ';', '。'])
+                .unwrap_or(rest.len());
+            if !trim_punct(&rest[..v_end]).is_empty() {
+                let end = sentence.len() - rest.len() + v_end;
+                let q = trim_punct(&sentence[i..end]);
+                return Some((q, q));
+            }
+        }
+        if in_contact_part || has_any(sentence, &["联系", "contact", "reach"]) {
+            return Some((role_text, role_text));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    fn found(text: &str) -> Vec<(ContactKind, String)> {
+        let v = doc_of(text);
+        let doc = Doc::new(&v);
+        find(&doc).into_iter().map(|c| (c.kind, c.value)).collect()
+    }
+
+    #[test]
+    fn contact_section_lines_become_contacts() {
+        let got = found(
+            "隐私政策\n七、联系我们\n客服电话：400-003-6036\n邮箱：DataPrivacy@zeekrlife.com\n联系地址：浙江省杭州市萧山区市心北路2086号\n个人信息保护专员：法务合规部\n",
+        );
+        assert!(got.contains(&(ContactKind::Phone, "400-003-6036".into())));
+        assert!(got.contains(&(ContactKind::Email, "DataPrivacy@zeekrlife.com".into())));
+        assert!(got.contains(&(
+            ContactKind::Address,
+            "浙江省杭州市萧山区市心北路2086号".into()
+        )));
+        assert!(got.contains(&(
+            ContactKind::Responsible,
+            "个人信息保护专员：法务合规部".into()
+        )));
+    }
+
+    #[test]
+    fn no_standard_number_as_a_phone() {
+        let got = found(
+            "隐私政策\n一、联系我们\n本政策依据GB/T 35273-2020制定，请致电 GB/T 35273-2020。\n",
+        );
+        assert!(got.iter().all(|(k, _)| *k != ContactKind::Phone), "{got:?}");
+    }
+
+    #[test]
+    fn no_example_value_as_a_contact() {
+        let got = found(
+            "Policy\n1. Contact us\nEnter an email, e.g. jane@mail.com, or user@example.com. Phone: 138xxxx0000. Call us, for example 010-12345678.\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_example_address_does_not_make_the_next_phone_an_example() {
+        let got = found("Policy\n4. Contact\nEmail privacy@acme.example or call 020-7946-0000.\n");
+        assert_eq!(got, [(ContactKind::Phone, "020-7946-0000".to_string())]);
+    }
+
+    #[test]
+    fn dpo_is_the_responsible_contact() {
+        let got = found(
+            "Policy\n9. Contact\nYou may contact our Data Protection Officer at dpo@acme.co.uk.\n",
+        );
+        assert!(got.contains(&(ContactKind::Responsible, "Data Protection Officer".into())));
+        assert!(got.contains(&(ContactKind::Email, "dpo@acme.co.uk".into())));
+    }
+}

@@ -1,0 +1,231 @@
+//! Data collected: the personal-information items a collection statement names, each with its
+//! category and sensitive flag from the lexicon, required or optional where the sentence says
+//! so, and the sentence's purpose clause. A collection statement is a sentence with a verb of
+//! collecting (收集, 获取, collect…) and no negation, or a list item right after one.
+
+use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT, OPTIONAL, REQUIRED};
+use super::{has_any, purposes, trim_punct, Doc, Line, LineKind, SUGGESTED};
+use crate::model::{Block, DataItem, Provenance, Requirement};
+
+/// Parts of a policy that name data without collecting it.
+const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary"];
+/// Quotes longer than this are cut to the clause naming the item.
+const MAX_QUOTE: usize = 160;
+
+/// Header words of the column of a collection table (个人信息收集清单) that names the data,
+/// and of the column that gives the purpose.
+const DATA_COLUMN: &[&str] = &[
+    "收集的信息",
+    "收集的个人信息",
+    "个人信息",
+    "信息类型",
+    "information collected",
+    "personal information",
+    "data collected",
+];
+const PURPOSE_COLUMN: &[&str] = &["目的", "用途", "purpose"];
+
+pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
+    let mut out: Vec<DataItem> = Vec::new();
+    for info in &doc.sections {
+        if has_any(&info.path, NOT_HERE) {
+            continue;
+        }
+        for b in &info.section.blocks {
+            if let Block::Table {
+                header: true, rows, ..
+            } = b
+            {
+                table(&info.section.id, rows, &mut out);
+            }
+        }
+    }
+    // The paragraph that introduces a list ("我们会收集以下信息：") makes its items collected.
+    let mut intro: Option<(usize, usize, bool)> = None;
+    for line in &doc.lines {
+        if has_any(doc.path(line), NOT_HERE) {
+            continue;
+        }
+        match line.kind {
+            LineKind::Paragraph => {
+                let collects = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
+                intro = Some((
+                    line.section,
+                    line.block,
+                    collects && line.text.trim_end().ends_with([':', '：']),
+                ));
+                for sentence in super::sentences(&line.text) {
+                    if has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT) {
+                        items(doc, line, sentence, &mut out);
+                    }
+                }
+            }
+            LineKind::ListItem => {
+                let listed =
+                    intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
+                for sentence in super::sentences(&line.text) {
+                    let collects = has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT);
+                    if listed || collects {
+                        items(doc, line, sentence, &mut out);
+                    }
+                }
+            }
+            LineKind::Heading | LineKind::Table => {}
+        }
+    }
+    out
+}
+
+/// Rows of a collection table: lexicon items in its data column, with the row's purpose.
+/// SDK tables list what third parties collect; they belong to the SDK facet.
+fn table(section: &str, rows: &[Vec<String>], out: &mut Vec<DataItem>) {
+    let Some((head, body)) = rows.split_first() else {
+        return;
+    };
+    if head.iter().any(|c| c.to_ascii_lowercase().contains("sdk")) {
+        return;
+    }
+    let find_col = |words: &[&str]| head.iter().position(|c| has_any(c, words));
+    let Some(data_col) = find_col(DATA_COLUMN) else {
+        return;
+    };
+    let purpose_col = find_col(PURPOSE_COLUMN).filter(|c| *c != data_col);
+    for row in body {
+        let Some(cell) = row.get(data_col) else {
+            continue;
+        };
+        let purpose = purpose_col
+            .and_then(|c| row.get(c))
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty());
+        for (r, idx) in lexicon::scan_terms(cell, DATA.iter().map(|e| e.0)) {
+            let (_, category, sensitive) = DATA[idx];
+            let name = &cell[r.clone()];
+            let key = name.to_lowercase();
+            let dup = out
+                .iter()
+                .any(|d| d.source.section == section && d.name.to_lowercase() == key);
+            if dup || !bounded(cell, r.end) {
+                continue;
+            }
+            out.push(DataItem {
+                category,
+                name: name.to_string(),
+                sensitive,
+                required: Requirement::Unspecified,
+                purposes: purpose.map(str::to_string).into_iter().collect(),
+                source: Provenance {
+                    section: section.to_string(),
+                    quote: cell.trim().to_string(),
+                },
+                suggested: SUGGESTED,
+            });
+        }
+    }
+}
+
+/// Subjects that make a collection someone else's: "第三方服务商可能会收集…".
+const OTHERS: &[&str] = &["第三方", "合作方", "third part", "partner"];
+
+/// Whether the sentence's collector is a third party rather than the policy's "we".
+fn collected_by_others(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let verb = COLLECT
+        .iter()
+        .filter_map(|v| lower.find(&v.to_ascii_lowercase()))
+        .min()
+        .unwrap_or(0);
+    let subject = &lower[..verb];
+    has_any(subject, OTHERS) && !has_any(subject, &["我们", "we "])
+}
+
+fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
+    if collected_by_others(sentence) {
+        return;
+    }
+    let required = if has_any(sentence, OPTIONAL) {
+        Requirement::Optional
+    } else if has_any(sentence, REQUIRED) {
+        Requirement::Required
+    } else {
+        Requirement::Unspecified
+    };
+    let purpose = purposes::purpose_clause(sentence);
+    for (r, idx) in lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)) {
+        let (_, category, sensitive) = DATA[idx];
+        let name = &sentence[r.clone()];
+        if !bounded(sentence, r.end) {
+            continue;
+        }
+        let id = doc.id(line);
+        let key = name.to_lowercase();
+        if out
+            .iter()
+            .any(|d| d.source.section == id && d.name.to_lowercase() == key)
+        {
+            continue;
+        }
+        let quote = if sentence.chars().count() > MAX_QUOTE {
+            super::clause_at(sentence, r.start)
+        } else {
+            trim_punct(sentence)
+        };
+        out.push(DataItem {
+            category,
+            name: name.to_string(),
+            sensitive,
+            required,
+            purposes: purpose.map(str::to_string).into_iter().collect(),
+            source: doc.cite(line, quote),
+            suggested: SUGGESTED,
+        });
+    }
+}
+
+/// Whether a Chinese term ends where its word ends: "生日、" or "生日信息", not "生日关怀".
+fn bounded(s: &str, end: usize) -> bool {
+    let rest = &s[end..];
+    match rest.chars().next() {
+        Some(c) if crate::text::is_cjk_letter(c) => {
+            // 等, conjunctions, 信息/号码, and the start of a purpose (以便, 用于, 来, 进行).
+            "等和及与或信号码以用来进并".contains(c)
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+    use crate::model::DataCategory;
+
+    #[test]
+    fn items_with_category_and_sensitivity() {
+        let v = doc_of("政策\n一、收集\n注册时，我们会收集您的手机号码和身份证号，用于核验身份。我们不会收集您的通讯录。\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["手机号码", "身份证号"]);
+        assert_eq!(got[1].category, DataCategory::IdentityDocument);
+        assert!(got[1].sensitive && !got[0].sensitive);
+        assert_eq!(got[0].purposes, ["用于核验身份"]);
+    }
+
+    #[test]
+    fn collection_tables_but_not_sdk_tables() {
+        let v = doc_of("政策\n一、收集清单\n| 业务功能 | 收集的个人信息 | 使用目的 |\n|---|---|---|\n| 注册 | 手机号码、验证码 | 创建账号 |\n\n二、SDK\n| SDK名称 | 收集的个人信息 |\n|---|---|\n| 推送SDK | 设备标识 |\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["手机号码", "验证码"]);
+        assert_eq!(got[0].purposes, ["创建账号"]);
+    }
+
+    #[test]
+    fn english_items() {
+        let v = doc_of("Policy\n1. What we collect\nWe collect your precise location and email address. You may choose to provide your date of birth.\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got[0].name, "precise location");
+        assert!(got[0].sensitive);
+        assert_eq!(got[2].required, Requirement::Optional);
+    }
+}

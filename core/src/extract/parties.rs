@@ -1,0 +1,171 @@
+//! The controller and the operator: the company a policy names as "we" (`X（以下简称"我们"）`,
+//! `X ("we", "us")`), as the controller (`X is the controller`, `X（个人信息处理者）`) or as
+//! running the service (`由X提供/运营`, `operated by X`, `X is the operator`).
+
+use super::{Doc, Line};
+use crate::entities::company_names;
+use crate::model::{Party, Provenance};
+
+/// What the text says about who is responsible.
+#[derive(Debug, Default)]
+pub(crate) struct Parties {
+    pub controller: Option<Party>,
+    pub operator: Option<Party>,
+}
+
+/// Phrases after a company name that make it the controller ("we").
+const AS_WE: &[&str] = &[
+    "以下简称",
+    "以下称",
+    "hereinafter",
+    "(\"we",
+    "(“we",
+    "( \"we",
+    "（“我们",
+];
+/// Phrases after a company name that make it the controller by role.
+const AS_CONTROLLER: &[&str] = &[
+    "is the controller",
+    "is the personal information controller",
+    "is the data controller",
+    "（个人信息处理者",
+    "(个人信息处理者",
+    "作为个人信息处理者",
+];
+/// Phrases after a company name that make it the operator.
+const AS_OPERATOR: &[&str] = &["is the operator", "(\"operator", "(“operator", "运营"];
+/// Phrases before a company name that make it the operator.
+const OPERATED_BY: &[&str] = &["operated by", "provided by", "由"];
+
+pub(crate) fn find(doc: &Doc) -> Parties {
+    let mut p = Parties::default();
+    // The opening of a policy names its parties; later mentions are usually partners.
+    for line in doc.lines.iter().take(60) {
+        for (name, quote, role) in named(line) {
+            let party = Party {
+                name: name.to_string(),
+                source: Provenance {
+                    section: doc.id(line).to_string(),
+                    quote: quote.to_string(),
+                },
+            };
+            match role {
+                Role::Controller if p.controller.is_none() => p.controller = Some(party),
+                Role::Operator if p.operator.is_none() => p.operator = Some(party),
+                _ => {}
+            }
+        }
+    }
+    // One company named both ways is one party: keep it as the controller.
+    if let (Some(c), Some(o)) = (&p.controller, &p.operator) {
+        if c.name == o.name {
+            p.operator = None;
+        }
+    }
+    p
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Controller,
+    Operator,
+}
+
+/// Company names of a line with their role and the sentence that gives it.
+fn named(line: &Line) -> Vec<(&str, &str, Role)> {
+    let mut out = Vec::new();
+    for sentence in super::sentences(&line.text) {
+        let names: Vec<(std::ops::Range<usize>, &str)> = company_names(sentence)
+            .into_iter()
+            .map(|r| {
+                let name = own_name(&sentence[r.clone()]);
+                (r, name)
+            })
+            .filter(|(_, n)| !n.starts_with(['其', '该', '本', '各']))
+            .collect();
+        for (k, (r, name)) in names.iter().enumerate() {
+            // Text up to the next company: a role marker after that belongs to it.
+            let next = names.get(k + 1).map_or(sentence.len(), |(n, _)| n.start);
+            let after: String = sentence[r.end..next.max(r.end)].chars().take(90).collect();
+            let after = after.trim_start_matches(['】', ']', ' ']);
+            let before: String = {
+                let b: Vec<char> = sentence[..r.start].chars().rev().take(14).collect();
+                b.into_iter().rev().collect()
+            };
+            if let Some(role) = role(after, &before) {
+                out.push((*name, sentence, role));
+            }
+        }
+    }
+    out
+}
+
+/// The name without the words the company finder keeps in front of it: "授权X运营" names X.
+fn own_name(found: &str) -> &str {
+    let name = found.trim_start_matches(['【', '[']);
+    ["授权", "委托", "由"]
+        .iter()
+        .fold(name, |n, p| n.strip_prefix(p).unwrap_or(n))
+}
+
+/// The role the text around a company name gives it.
+fn role(after: &str, before: &str) -> Option<Role> {
+    // "以下简称…我们" / "hereinafter … "we"": the marker, then "we" soon after it, also past
+    // a parenthesis ("X（办公地址：…）及其关联公司】（以下简称…我们）").
+    let we_soon = AS_WE
+        .iter()
+        .filter_map(|m| after.find(m).map(|i| &after[i..]))
+        .any(|rest| {
+            let near: String = rest.chars().take(36).collect();
+            near.contains("我们") || near.to_lowercase().contains("\"we") || near.contains("“we")
+        });
+    // X ("Pulse", "we", "us"): a parenthesis right after the name that calls it "we", unless
+    // it names a role itself ("operator" or "we").
+    let paren_we = after.strip_prefix(['(', '（']).is_some_and(|rest| {
+        let inner = rest.split([')', '）']).next().unwrap_or("");
+        let we = inner.contains("我们") || inner.contains("\"we\"") || inner.contains("“we”");
+        we && !inner.contains("operator") && !inner.contains("运营")
+    });
+    let near = |markers: &[&str], within: usize| {
+        markers
+            .iter()
+            .any(|m| after.trim_start().find(m).is_some_and(|i| i < within))
+    };
+    if we_soon || paren_we || near(AS_CONTROLLER, 20) {
+        Some(Role::Controller)
+    } else if near(AS_OPERATOR, 24) || OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m)) {
+        Some(Role::Operator)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn we_names_the_controller() {
+        let v = doc_of("极氪APP个人信息保护政策\n浙江极氪智能科技有限公司（以下简称“我们”）深知个人信息对您的重要性。\n");
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "浙江极氪智能科技有限公司");
+    }
+
+    #[test]
+    fn the_we_marker_belongs_to_the_company_right_before_it() {
+        let v = doc_of(
+            "隐私政策\n甲乙科技有限公司与丙丁网络有限公司（以下简称“我们”）共同提供服务。\n",
+        );
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "丙丁网络有限公司");
+    }
+
+    #[test]
+    fn operator_in_english() {
+        let v = doc_of("Privacy Policy\nNavInfo Co., Ltd. (\"operator\" or \"we\") is the operator and service provider of the app.\n");
+        let p = find(&Doc::new(&v));
+        let named = p.controller.or(p.operator).unwrap();
+        assert_eq!(named.name, "NavInfo Co., Ltd.");
+    }
+}

@@ -1,0 +1,127 @@
+//! Retention: sentences that state how long data is kept or when it is deleted
+//! (保存期限, 存储期限, 最短期限; "we retain … for …", "as long as necessary").
+
+use super::{has_any, trim_punct, Doc, SUGGESTED};
+use crate::model::Statement;
+
+/// A retention sentence names keeping and a period or an end.
+const KEEP: &[&str] = &[
+    "保存期限",
+    "存储期限",
+    "保留期限",
+    "保存",
+    "保留",
+    "留存",
+    "存储",
+    "retain",
+    "retention",
+    "keep your",
+    "we keep",
+    "kept",
+    "stored for",
+    "store your personal information",
+];
+const PERIOD: &[&str] = &[
+    "期限",
+    "最短",
+    "年",
+    "个月",
+    "天",
+    "届满",
+    "删除或匿名",
+    "匿名化处理",
+    "for as long as",
+    "as long as",
+    "period",
+    "years",
+    "months",
+    "days",
+    "until",
+    "no longer than",
+    "necessary for",
+    "time limit",
+    "statutory",
+    "法定",
+    "anonymi",
+    "delete",
+];
+/// Sentences about where data is kept belong to storage, not retention.
+const WHERE: &[&str] = &[
+    "境内",
+    "境外",
+    "存储于中国",
+    "存储在中国",
+    "存放在",
+    "stored in",
+    "located in",
+];
+
+/// Longer sentences are cut to their keeping clause.
+const MAX_CHARS: usize = 200;
+const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
+const RIGHTS_PART: &[&str] = &["权利", "rights"];
+
+pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for (line, sentence) in doc.sentences() {
+        // "Deleted 24 months after", "30天内删除": a deletion with a concrete duration, outside
+        // the rights part (where a duration is the time to answer a request).
+        let timed_deletion = has_any(sentence, DELETE)
+            && super::rights::duration(sentence).is_some()
+            && !has_any(doc.path(line), RIGHTS_PART);
+        let keeps = has_any(sentence, KEEP) && has_any(sentence, PERIOD);
+        if !(keeps || timed_deletion) || has_any(sentence, WHERE) {
+            continue;
+        }
+        // "保存" also means "save" a setting; keep sentences about personal information.
+        if !has_any(
+            sentence,
+            &[
+                "信息",
+                "数据",
+                "information",
+                "data",
+                "records",
+                "recordings",
+            ],
+        ) {
+            continue;
+        }
+        // A long sentence is quoted by the clause that keeps or deletes.
+        let text = if sentence.chars().count() > MAX_CHARS {
+            let lower = sentence.to_ascii_lowercase();
+            let at = KEEP
+                .iter()
+                .chain(DELETE)
+                .filter_map(|w| lower.find(&w.to_ascii_lowercase()))
+                .min()
+                .unwrap_or(0);
+            super::clause_at(sentence, at)
+        } else {
+            trim_punct(sentence)
+        };
+        if text.chars().count() > MAX_CHARS || out.iter().any(|s| s.text == text) {
+            continue;
+        }
+        out.push(Statement {
+            text: text.to_string(),
+            source: doc.cite(line, text),
+            suggested: SUGGESTED,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn retention_sentences() {
+        let v = doc_of("Policy\n4. Retention\nWe retain your personal information for as long as your account is active. Our office is in Berlin.\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].text.starts_with("We retain"));
+    }
+}

@@ -1,0 +1,345 @@
+//! Rights: access, correction, deletion, withdrawal of consent, account cancellation, copy or
+//! portability, explanation of automated decisions, complaint. A sentence grants a right when
+//! it names it with a grant marker ("您有权", "you may") and no denial or limit marker
+//! ("我们不提供", "you do not have the right"). Each right carries the channels named in its
+//! section and the policy's response time ("15个工作日", "within 30 days").
+
+use super::lexicon::{DENY, EXAMPLE, GRANT, RESPONSE, RIGHTS, RIGHT_HEADINGS};
+use super::{has_any, lexicon, trim_punct, Doc, Line, SUGGESTED};
+use crate::entities::{emails, phones};
+use crate::model::{Channel, ChannelKind, Contact, ContactKind, Right, RightKind};
+
+/// Words that put a section or a sentence about personal information or rights.
+const ABOUT_DATA: &[&str] = &[
+    "个人信息",
+    "信息",
+    "账号",
+    "账户",
+    "权利",
+    "权益",
+    "personal information",
+    "personal data",
+    "your data",
+    "right",
+    "account",
+];
+
+/// Phrases that send the reader to the policy's contact details.
+const VIA_CONTACTS: &[&str] = &[
+    "联系我们",
+    "载明的方式",
+    "联系方式",
+    "contact us",
+    "contacting us",
+    "emailing us",
+    "contact details",
+];
+
+/// Rights granted in the text. `contacts` are the suggested contacts: a right exercised "by
+/// contacting us" gets them as its channels when its own section names none.
+pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
+    let response_time = response_time(doc);
+    let mut out: Vec<Right> = Vec::new();
+    for (line, sentence) in doc.sentences() {
+        if !has_any(sentence, GRANT) || has_any(sentence, DENY) {
+            continue;
+        }
+        if !has_any(sentence, ABOUT_DATA) && !has_any(doc.path(line), ABOUT_DATA) {
+            continue;
+        }
+        let mut kinds: Vec<RightKind> = Vec::new();
+        for (r, idx) in lexicon::scan(sentence, RIGHTS) {
+            let k = RIGHTS[idx].1;
+            if !kinds.contains(&k) && about_own_data(k, &sentence[r.end..]) {
+                kinds.push(k);
+            }
+        }
+        kinds.extend(heading_right(doc, line).filter(|k| !kinds.contains(k)));
+        for k in kinds {
+            let id = doc.id(line);
+            if out.iter().any(|r| r.right == k && r.source.section == id) {
+                continue;
+            }
+            out.push(Right {
+                right: k,
+                how: {
+                    let own = channels(doc, line);
+                    if own.is_empty() && has_any(sentence, VIA_CONTACTS) {
+                        contact_channels(contacts)
+                    } else {
+                        own
+                    }
+                },
+                response_time: response_time.clone(),
+                source: doc.cite(line, trim_punct(sentence)),
+                suggested: SUGGESTED,
+            });
+        }
+    }
+    out
+}
+
+/// Access, correction and deletion are rights only over the reader's own data: "查阅您的昵称",
+/// not "查阅该特定政策".
+fn about_own_data(k: RightKind, after: &str) -> bool {
+    if !matches!(
+        k,
+        RightKind::Access | RightKind::Correction | RightKind::Deletion | RightKind::Copy
+    ) {
+        return true;
+    }
+    // Chinese says it in a few characters ("查阅您的…"), English in a few words.
+    let cjk = after.starts_with(crate::text::is_cjk_letter);
+    let near: String = after.chars().take(if cjk { 8 } else { 32 }).collect();
+    has_any(
+        &near,
+        &[
+            "您的",
+            "个人信息",
+            "信息",
+            "资料",
+            "information",
+            "账户",
+            "账号",
+            "your",
+            "personal",
+            "data",
+        ],
+    )
+}
+
+/// The right a line's section heading names, if it names exactly one.
+fn heading_right(doc: &Doc, line: &Line) -> Option<RightKind> {
+    let title = doc.sections[line.section].section.title();
+    let found = lexicon::scan(&title, RIGHT_HEADINGS);
+    match found.as_slice() {
+        [(_, idx)] => Some(RIGHT_HEADINGS[*idx].1),
+        _ => None,
+    }
+}
+
+/// Channels named in a line's section: app paths (`“我的”-“设置”`), emails, phones.
+fn channels(doc: &Doc, at: &Line) -> Vec<Channel> {
+    let mut out: Vec<Channel> = Vec::new();
+    let mut push = |kind, value: &str| {
+        let c = Channel {
+            kind,
+            value: value.trim().to_string(),
+        };
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    };
+    for line in doc.lines.iter().filter(|l| l.section == at.section) {
+        for sentence in super::sentences(&line.text) {
+            if has_any(sentence, EXAMPLE) {
+                continue;
+            }
+            for path in app_paths(sentence) {
+                push(ChannelKind::AppPath, path);
+            }
+            for r in emails(sentence) {
+                push(ChannelKind::Email, &sentence[r]);
+            }
+            for r in phones(sentence) {
+                push(ChannelKind::Phone, &sentence[r]);
+            }
+        }
+    }
+    out
+}
+
+/// The email, phone and postal contacts as channels.
+fn contact_channels(contacts: &[Contact]) -> Vec<Channel> {
+    contacts
+        .iter()
+        .filter_map(|c| {
+            let kind = match c.kind {
+                ContactKind::Email => ChannelKind::Email,
+                ContactKind::Phone => ChannelKind::Phone,
+                ContactKind::Address => ChannelKind::Post,
+                _ => return None,
+            };
+            Some(Channel {
+                kind,
+                value: c.value.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Menu paths written as quoted steps joined by `-`, `>` or `→`: `“我的”-“设置”-“账号管理”`,
+/// `“设置-隐私设置”`.
+fn app_paths(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = s[from..].find('“') {
+        let start = from + i;
+        let mut end = start;
+        let mut steps = 0;
+        let mut rest = &s[start..];
+        while let Some(r) = rest.strip_prefix('“') {
+            let Some(close) = r.find('”') else { break };
+            let step = &r[..close];
+            // A quoted number ("“400-003-6036”") is not a menu step.
+            if !step.chars().any(|c| c.is_alphabetic()) {
+                break;
+            }
+            steps += 1 + step.matches(['-', '>', '→']).count();
+            end = s.len() - r.len() + close + '”'.len_utf8();
+            rest = &s[end..];
+            match rest.strip_prefix(['-', '>', '→', '—']) {
+                Some(r) if r.starts_with('“') => rest = r,
+                _ => break,
+            }
+        }
+        if steps >= 2 {
+            out.push(&s[start..end]);
+        }
+        from = end.max(start + '“'.len_utf8());
+    }
+    out
+}
+
+/// The response time the policy promises: the first duration in a sentence about responding
+/// to requests, preferring the rights and contact parts.
+fn response_time(doc: &Doc) -> Option<String> {
+    let mut found: Option<String> = None;
+    for (line, sentence) in doc.sentences() {
+        if !has_any(sentence, RESPONSE) {
+            continue;
+        }
+        if let Some(d) = duration(sentence) {
+            let preferred = has_any(
+                doc.path(line),
+                &["权利", "响应", "联系", "right", "contact", "request"],
+            );
+            if preferred {
+                return Some(d.to_string());
+            }
+            found.get_or_insert_with(|| d.to_string());
+        }
+    }
+    found
+}
+
+/// A duration as written: `15个工作日`, `十五个工作日内`, `30天内`, `within 30 days`,
+/// `30 working days`, `one month`.
+pub(crate) fn duration(s: &str) -> Option<&str> {
+    const CN_UNITS: &[&str] = &["个工作日", "工作日", "个自然日", "日", "天", "个月"];
+    const CN_DIGITS: &str = "0123456789零一二三四五六七八九十";
+    for (i, c) in s.char_indices() {
+        if !CN_DIGITS.contains(c) || s[..i].ends_with(|p: char| CN_DIGITS.contains(p)) {
+            continue;
+        }
+        let num_len: usize = s[i..]
+            .chars()
+            .take_while(|c| CN_DIGITS.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        let rest = &s[i + num_len..];
+        let rest_trim = rest.trim_start();
+        if let Some(u) = CN_UNITS.iter().find(|u| rest_trim.starts_with(*u)) {
+            let mut end = s.len() - rest_trim.len() + u.len();
+            if s[end..].starts_with('内') {
+                end += '内'.len_utf8();
+            }
+            return Some(&s[i..end]);
+        }
+        let lower = rest_trim.to_ascii_lowercase();
+        for unit in [
+            "working days",
+            "business days",
+            "calendar days",
+            "days",
+            "months",
+            "month",
+        ] {
+            if lower.starts_with(unit)
+                && num_len > 0
+                && s[i..i + num_len].chars().all(|c| c.is_ascii_digit())
+            {
+                let end = s.len() - rest_trim.len() + unit.len();
+                let start = if s[..i].to_ascii_lowercase().ends_with("within ") {
+                    i - 7
+                } else {
+                    i
+                };
+                return Some(&s[start..end]);
+            }
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    for w in [
+        "within one month",
+        "within a month",
+        "within thirty days",
+        "within fifteen days",
+    ] {
+        if let Some(i) = lower.find(w) {
+            return Some(&s[i..i + w.len()]);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    fn kinds(text: &str) -> Vec<RightKind> {
+        let v = doc_of(text);
+        find(&Doc::new(&v), &[])
+            .into_iter()
+            .map(|r| r.right)
+            .collect()
+    }
+
+    #[test]
+    fn granted_rights_with_response_time() {
+        let v = doc_of("隐私政策\n四、您的权利\n您有权查阅、更正您的个人信息。您可以通过“我的”-“设置”-“账号管理”注销您的账户。我们将在15个工作日内回复您的请求。\n");
+        let got = find(&Doc::new(&v), &[]);
+        let k: Vec<RightKind> = got.iter().map(|r| r.right).collect();
+        assert!(k.contains(&RightKind::Access) && k.contains(&RightKind::Correction));
+        assert!(k.contains(&RightKind::AccountCancellation));
+        assert_eq!(got[0].response_time.as_deref(), Some("15个工作日内"));
+        assert!(got[0]
+            .how
+            .iter()
+            .any(|c| c.value == "“我的”-“设置”-“账号管理”"));
+    }
+
+    #[test]
+    fn denied_rights_are_not_granted() {
+        assert!(kinds(
+            "隐私政策\n四、您的权利\n我们不提供个人信息副本的获取服务，您无法注销账户。\n"
+        )
+        .is_empty());
+        assert!(kinds("Policy\n5. Your rights\nYou do not have the right to request a copy of your personal data.\n").is_empty());
+    }
+
+    #[test]
+    fn paths_are_menus_not_numbers() {
+        assert_eq!(
+            app_paths("点击“我的”-“设置”或拨打“400-003-6036”"),
+            ["“我的”-“设置”"]
+        );
+        assert!(
+            kinds("政策\n一、说明\n您可以查阅该特定政策，以帮助您了解您的个人信息。\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            duration("我们将在十五个工作日内答复"),
+            Some("十五个工作日内")
+        );
+        assert_eq!(
+            duration("we will respond within 30 days."),
+            Some("within 30 days")
+        );
+        assert_eq!(duration("GB/T 35273-2020"), None);
+    }
+}
