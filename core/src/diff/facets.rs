@@ -1,0 +1,310 @@
+//! Facet changes: the summary layers (and controller, operator, stated dates) of two versions
+//! compared item by item.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::model::{Coverage, Facet, Party, PolicyVersion, Provenance};
+
+use super::types::{FacetChange, FacetChangeKind};
+
+struct FacetItem {
+    item: String,
+    value: String,
+    json: serde_json::Value,
+    pair: Option<String>,
+    source: Provenance,
+}
+
+fn compact(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(compact).collect::<Vec<_>>().join(", "),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter(|(k, _)| *k != "source" && *k != "suggested")
+            .map(|(k, v)| format!("{k}: {}", compact(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn enum_name<T: Serialize>(t: &T) -> String {
+    compact(&serde_json::to_value(t).unwrap_or_default())
+}
+
+fn collect<T: Serialize>(
+    facet: &Facet<T>,
+    f: impl Fn(&T) -> (String, Option<String>, &Provenance, bool),
+) -> Option<Vec<FacetItem>> {
+    if facet.status == Coverage::NotReviewed {
+        return None;
+    }
+    Some(
+        facet
+            .items
+            .iter()
+            .filter_map(|t| {
+                let (item, pair, source, suggested) = f(t);
+                (!suggested).then(|| {
+                    let json = serde_json::to_value(t).unwrap_or_default();
+                    FacetItem {
+                        item,
+                        value: compact(&json),
+                        json,
+                        pair,
+                        source: source.clone(),
+                    }
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Facet name → its items, or `None` when the facet is not reviewed.
+fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)> {
+    let f = &v.facets;
+    let party = |p: &Option<Party>, role: &str| {
+        Some(
+            p.iter()
+                .map(|p| FacetItem {
+                    item: role.to_string(),
+                    value: p.name.clone(),
+                    json: serde_json::Value::String(p.name.clone()),
+                    pair: Some(role.to_string()),
+                    source: p.source.clone(),
+                })
+                .collect(),
+        )
+    };
+    let dates = [
+        ("updated", &v.dates.updated),
+        ("effective", &v.dates.effective),
+        ("released", &v.dates.released),
+    ]
+    .iter()
+    .filter_map(|(k, d)| {
+        d.as_ref().map(|d| FacetItem {
+            item: format!("{k} date"),
+            value: d.date.clone(),
+            json: serde_json::Value::String(d.date.clone()),
+            pair: Some(k.to_string()),
+            source: d.source.clone(),
+        })
+    })
+    .collect();
+    vec![
+        ("controller", party(&v.controller, "controller")),
+        ("operator", party(&v.operator, "operator")),
+        ("dates", Some(dates)),
+        (
+            "data_collected",
+            collect(&f.data_collected, |i| {
+                (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "purposes",
+            collect(&f.purposes, |i| {
+                (i.text.clone(), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            "scenarios",
+            collect(&f.scenarios, |i| {
+                (
+                    i.scenario.clone(),
+                    Some(i.scenario.clone()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            "recipients",
+            collect(&f.recipients, |i| {
+                let name = i.name.clone().unwrap_or_else(|| i.text.clone());
+                let pair = format!("{}: {}", enum_name(&i.kind), i.text);
+                (name, Some(pair), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "sdks",
+            collect(&f.sdks, |i| {
+                (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "permissions",
+            collect(&f.permissions, |i| {
+                let k = enum_name(&i.permission);
+                (k.clone(), Some(k), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "retention",
+            collect(&f.retention, |i| {
+                (i.text.clone(), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            "storage",
+            collect(&f.storage, |i| {
+                let k = i.location.clone().unwrap_or_else(|| "storage".into());
+                (k.clone(), Some(k), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "security",
+            collect(&f.security, |i| {
+                (i.text.clone(), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            "children",
+            collect(&f.children, |i| {
+                (
+                    "children".into(),
+                    Some("children".into()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            "rights",
+            collect(&f.rights, |i| {
+                let k = enum_name(&i.right);
+                (k.clone(), Some(k), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "contacts",
+            collect(&f.contacts, |i| {
+                let k = enum_name(&i.kind);
+                (k.clone(), Some(k), &i.source, i.suggested)
+            }),
+        ),
+        (
+            "major_changes",
+            collect(&f.major_changes, |i| {
+                (i.text.clone(), None, &i.source, i.suggested)
+            }),
+        ),
+    ]
+}
+
+pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<FacetChange> {
+    let mut out = Vec::new();
+    for ((facet, a), (_, b)) in facet_table(old).into_iter().zip(facet_table(new)) {
+        let (Some(a), Some(b)) = (a, b) else {
+            continue;
+        };
+        let mut used_b = vec![false; b.len()];
+        let mut removed = Vec::new();
+        // Identical items pair up first, each with the earliest unused twin.
+        let mut twins: HashMap<(&str, &str), Vec<usize>> = Default::default();
+        for (j, y) in b.iter().enumerate().rev() {
+            twins
+                .entry((y.item.as_str(), y.value.as_str()))
+                .or_default()
+                .push(j);
+        }
+        for x in &a {
+            match twins
+                .get_mut(&(x.item.as_str(), x.value.as_str()))
+                .and_then(Vec::pop)
+            {
+                Some(j) => used_b[j] = true,
+                None => removed.push(x),
+            }
+        }
+        let mut changed = Vec::new();
+        let mut gone = Vec::new();
+        for x in removed {
+            let j = x
+                .pair
+                .as_ref()
+                .and_then(|p| (0..b.len()).find(|&j| !used_b[j] && b[j].pair.as_ref() == Some(p)));
+            match j {
+                Some(j) => {
+                    used_b[j] = true;
+                    changed.push((x, &b[j]));
+                }
+                None => gone.push(x),
+            }
+        }
+        for (x, y) in changed {
+            let (fields, old_value, new_value) = value_delta(&x.json, &y.json);
+            out.push(FacetChange {
+                facet,
+                kind: FacetChangeKind::Changed,
+                item: y.item.clone(),
+                fields,
+                old_value: Some(old_value),
+                new_value: Some(new_value),
+                old_source: Some(x.source.clone()),
+                new_source: Some(y.source.clone()),
+            });
+        }
+        for x in gone {
+            out.push(FacetChange {
+                facet,
+                kind: FacetChangeKind::Removed,
+                item: x.item.clone(),
+                fields: Vec::new(),
+                old_value: Some(x.value.clone()),
+                new_value: None,
+                old_source: Some(x.source.clone()),
+                new_source: None,
+            });
+        }
+        for (j, y) in b.iter().enumerate() {
+            if !used_b[j] {
+                out.push(FacetChange {
+                    facet,
+                    kind: FacetChangeKind::Added,
+                    item: y.item.clone(),
+                    fields: Vec::new(),
+                    old_value: None,
+                    new_value: Some(y.value.clone()),
+                    old_source: None,
+                    new_source: Some(y.source.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The fields that differ between two item values, and their old and new forms.
+fn value_delta(a: &serde_json::Value, b: &serde_json::Value) -> (Vec<String>, String, String) {
+    match (a, b) {
+        (serde_json::Value::Object(x), serde_json::Value::Object(y)) => {
+            let keys: BTreeSet<&String> = x
+                .keys()
+                .chain(y.keys())
+                .filter(|k| *k != "source" && *k != "suggested" && x.get(*k) != y.get(*k))
+                .collect();
+            let side = |o: &serde_json::Map<String, serde_json::Value>| {
+                keys.iter()
+                    .map(|k| {
+                        format!(
+                            "{k}: {}",
+                            o.get(*k).map(compact).unwrap_or_else(|| "—".into())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            (
+                keys.iter().map(|k| k.to_string()).collect(),
+                side(x),
+                side(y),
+            )
+        }
+        _ => (Vec::new(), compact(a), compact(b)),
+    }
+}
