@@ -1,7 +1,7 @@
 //! Layer 1: the policy at a glance. Who, when, what is collected and why, who else gets it,
 //! where and how long it is kept, children, and your rights — each fact with its source.
 
-use policy_lens_core::{summary::DateKind, Coverage, Provenance};
+use policy_lens_core::{summary::DateKind, Coverage, FacetKind, Provenance};
 use yew::prelude::*;
 
 use crate::data::Doc;
@@ -38,7 +38,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let src = |p: &Provenance| {
         html! { <SourceLink source={p.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /> }
     };
-    let gap = |facet: &str| -> Html {
+    let gap = |facet: FacetKind| -> Html {
         let text = match sum.coverage(facet) {
             Coverage::Stated => return html! {},
             Coverage::NotStated => s.not_stated,
@@ -92,7 +92,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     }
                 }) }
             </ul>
-            { gap("contacts") }
+            { gap(FacetKind::Contacts) }
         </>
     };
 
@@ -120,7 +120,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     </li>
                 }) }
             </ul>
-            { gap("data_collected") }
+            { gap(FacetKind::DataCollected) }
         </>
     };
 
@@ -130,7 +130,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 { for f.purposes.items.iter().take(ROW_LIMIT).map(|p| html! { <li>{ p.text.clone() }{ " " }{ src(&p.source) }</li> }) }
             </ul>
             { more(f.purposes.items.len()) }
-            { gap("purposes") }
+            { gap(FacetKind::Purposes) }
         </>
     };
 
@@ -148,8 +148,8 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     { for f.sdks.items.iter().map(|x| html! { <span class="pl-sdk">{ x.name.clone() }{ " " }{ src(&x.source) }</span> }) }
                 </p>
             }
-            { gap("recipients") }
-            { gap("sdks") }
+            { gap(FacetKind::Recipients) }
+            { gap(FacetKind::Sdks) }
         </>
     };
 
@@ -158,13 +158,13 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
             { for f.storage.items.iter().map(|x| html! {
                 <p><span lang={plang.clone()}>{ x.location.clone().unwrap_or_else(|| x.text.clone()) }</span>{ " · " }{ i18n::cross_border(props.lang, x.cross_border) }{ " " }{ src(&x.source) }</p>
             }) }
-            { gap("storage") }
+            { gap(FacetKind::Storage) }
         </>
     };
     let kept = html! {
         <>
             { for f.retention.items.iter().take(2).map(|x| html! { <p lang={plang.clone()}>{ x.text.clone() }{ " " }{ src(&x.source) }</p> }) }
-            { gap("retention") }
+            { gap(FacetKind::Retention) }
         </>
     };
     let children = html! {
@@ -176,7 +176,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     <span lang={plang.clone()}>{ x.text.clone() }</span>{ " " }{ src(&x.source) }
                 </p>
             }) }
-            { gap("children") }
+            { gap(FacetKind::Children) }
         </>
     };
     let rights = html! {
@@ -198,12 +198,12 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     </li>
                 }) }
             </ul>
-            { gap("rights") }
+            { gap(FacetKind::Rights) }
         </>
     };
 
     let cut: Vec<_> = v.completeness.iter().collect();
-    let gap_text = |facet: &str| match sum.coverage(facet) {
+    let gap_text = |facet: FacetKind| match sum.coverage(facet) {
         Coverage::SourceMissing => s.cut_short,
         Coverage::NotReviewed => s.not_reviewed,
         _ => s.no_not_stated,
@@ -243,7 +243,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "contact",
         s.contact,
         if contact.is_empty() {
-            gap_text("contacts").to_string()
+            gap_text(FacetKind::Contacts).to_string()
         } else {
             contact.join(" · ")
         },
@@ -254,7 +254,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "collected",
         s.collected,
         if sum.collected().is_empty() {
-            gap_text("data_collected").to_string()
+            gap_text(FacetKind::DataCollected).to_string()
         } else {
             format!(
                 "{} {} · {} {}",
@@ -276,7 +276,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         match location {
             Some(g) if g.sensitive => format!("{} · {}", s.yes, s.sensitive),
             Some(_) => s.yes.to_string(),
-            None => gap_text("data_collected").to_string(),
+            None => gap_text(FacetKind::DataCollected).to_string(),
         },
         location.map(|g| g.items[0].source.clone()),
     ));
@@ -284,7 +284,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "sdks",
         s.who_else,
         if sum.recipients().is_empty() && sum.sdk_count() == 0 {
-            gap_text("recipients").to_string()
+            gap_text(FacetKind::Recipients).to_string()
         } else {
             format!(
                 "{} {} · SDK {}",
@@ -303,7 +303,10 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     tiles.push((
         "why",
         s.why,
-        purpose.map_or_else(|| gap_text("purposes").to_string(), |p| p.text.clone()),
+        purpose.map_or_else(
+            || gap_text(FacetKind::Purposes).to_string(),
+            |p| p.text.clone(),
+        ),
         purpose.map(|p| p.source.clone()),
     ));
     let storage = f.storage.items.first();
@@ -311,7 +314,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "stored",
         s.stored,
         storage.map_or_else(
-            || gap_text("storage").to_string(),
+            || gap_text(FacetKind::Storage).to_string(),
             |x| i18n::cross_border(props.lang, x.cross_border).to_string(),
         ),
         storage.map(|x| x.source.clone()),
@@ -320,7 +323,10 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     tiles.push((
         "kept",
         s.kept,
-        retention.map_or_else(|| gap_text("retention").to_string(), |k| k.text.clone()),
+        retention.map_or_else(
+            || gap_text(FacetKind::Retention).to_string(),
+            |k| k.text.clone(),
+        ),
         retention.map(|k| k.source.clone()),
     ));
     let child = f.children.items.first();
@@ -328,7 +334,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "children",
         s.children,
         child.map_or_else(
-            || gap_text("children").to_string(),
+            || gap_text(FacetKind::Children).to_string(),
             |c| c.age.map_or_else(|| c.text.clone(), |a| format!("< {a}")),
         ),
         child.map(|c| c.source.clone()),
@@ -348,7 +354,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         "delete",
         s.delete_account,
         delete.map_or_else(
-            || gap_text("rights").to_string(),
+            || gap_text(FacetKind::Rights).to_string(),
             |r| {
                 r.how
                     .first()

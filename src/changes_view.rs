@@ -2,7 +2,9 @@
 //! side-by-side (wide) or unified (narrow) listing where unchanged runs collapse. Colour is
 //! never the only signal: every changed line has a +/− marker and screen-reader text.
 
-use policy_lens_core::diff::{self, BlockOp, Change, ChangeKind, FlagKind, OpKind, SpanKind};
+use policy_lens_core::diff::{
+    self, BlockOp, Change, ChangeKind, FacetChange, FlagKind, OpKind, SpanKind,
+};
 use yew::prelude::*;
 
 use crate::data::Doc;
@@ -282,15 +284,38 @@ fn change_card(
             <p class="pl-why"><strong>{ c.why }{ ": " }</strong>{ why.join("; ") }</p>
             if !ch.facet_changes().is_empty() {
                 <ul class="pl-facet-changes">
-                    { for ch.facet_changes().iter().map(|f| html! {
-                        <li lang={plang.to_string()}>
-                            <code>{ f.facet() }</code>{ " " }{ f.item().to_string() }{ ": " }
-                            if let Some(o) = f.old_value() { <del><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ o.to_string() }</del> }
-                            { " → " }
-                            if let Some(n) = f.new_value() { <ins><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ n.to_string() }</ins> }
-                        </li>
-                    }) }
+                    { for ch.facet_changes().iter().map(|f| facet_change(f, props.lang, plang)) }
                 </ul>
+            }
+        </li>
+    }
+}
+
+/// A facet change in words: what it is about and, field by field, the old and new values.
+fn facet_change(f: &FacetChange, lang: Lang, plang: &str) -> Html {
+    let c = lang.changes();
+    let values = |old: Option<&str>, new: Option<&str>| {
+        html! {
+            <>
+                if let Some(o) = old { <del lang={plang.to_string()}><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ o.to_string() }</del> }
+                if old.is_some() && new.is_some() { { " → " } }
+                if let Some(n) = new { <ins lang={plang.to_string()}><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ n.to_string() }</ins> }
+            </>
+        }
+    };
+    html! {
+        <li>
+            <span class="pl-k">{ i18n::subject(lang, f.facet()) }</span>{ " " }<span lang={plang.to_string()}>{ f.item().to_string() }</span>{ ": " }
+            if f.fields().is_empty() {
+                { values(f.old_value(), f.new_value()) }
+            } else {
+                { for f.fields().iter().enumerate().map(|(i, fc)| html! {
+                    <>
+                        if i > 0 { { "; " } }
+                        <span class="pl-k">{ i18n::field(lang, fc.field()) }{ ": " }</span>
+                        { values(fc.old(), fc.new()) }
+                    </>
+                }) }
             }
         </li>
     }

@@ -18,6 +18,7 @@
 
 pub mod diff;
 pub mod entities;
+mod facet;
 mod import;
 pub mod model;
 pub mod summary;
@@ -26,6 +27,7 @@ mod validate;
 
 pub use diff::{diff, Diff};
 pub use entities::parse_date;
+pub use facet::{FacetKind, ItemField, Subject};
 pub use import::{
     decode, detect_language, import, import_text, split_side_by_side, ImportError,
     ImportOptions, MAX_INPUT_BYTES,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::facet::FacetKind;
 use crate::model::*;
 
 /// The summary of one version.
@@ -21,7 +22,7 @@ pub struct Summary {
     pub(crate) collected: Vec<CategoryGroup>,
     pub(crate) recipients: Vec<(RecipientKind, usize)>,
     pub(crate) sdk_count: usize,
-    pub(crate) coverage: BTreeMap<&'static str, Coverage>,
+    pub(crate) coverage: BTreeMap<FacetKind, Coverage>,
     pub(crate) sections: Vec<SectionDigest>,
     pub(crate) notices: Vec<Notice>,
 }
@@ -51,7 +52,7 @@ pub struct SectionDigest {
     pub title: String,
     pub depth: usize,
     /// Facet name and the number of its items citing this section or its subsections.
-    pub counts: Vec<(&'static str, usize)>,
+    pub counts: Vec<(FacetKind, usize)>,
     /// A few key items from those facets: name (in the policy's language) and source.
     pub key_items: Vec<(String, Provenance)>,
 }
@@ -61,7 +62,7 @@ pub struct SectionDigest {
 pub struct Notice {
     pub kind: NoticeKind,
     /// The facet concerned, if any.
-    pub facet: Option<&'static str>,
+    pub facet: Option<FacetKind>,
     /// The section concerned, if any.
     pub section: Option<String>,
     /// The completeness note or facet note, as written by the data's reviewer.
@@ -112,9 +113,9 @@ impl Summary {
     pub fn sdk_count(&self) -> usize {
         self.sdk_count
     }
-    pub fn coverage(&self, facet: &str) -> Coverage {
+    pub fn coverage(&self, facet: FacetKind) -> Coverage {
         self.coverage
-            .get(facet)
+            .get(&facet)
             .copied()
             .unwrap_or(Coverage::NotReviewed)
     }
@@ -126,103 +127,61 @@ impl Summary {
     }
 }
 
-/// Names of the facets, in display order.
-pub const FACETS: [&str; 13] = [
-    "data_collected",
-    "purposes",
-    "scenarios",
-    "recipients",
-    "sdks",
-    "permissions",
-    "retention",
-    "storage",
-    "security",
-    "children",
-    "rights",
-    "contacts",
-    "major_changes",
-];
-
 /// Every facet item as (facet name, display name, provenance).
-pub fn facet_items(f: &Facets) -> Vec<(&'static str, String, &Provenance)> {
+pub fn facet_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance)> {
     let mut out = Vec::new();
     for i in &f.data_collected.items {
-        out.push(("data_collected", i.name.clone(), &i.source));
+        out.push((FacetKind::DataCollected, i.name.clone(), &i.source));
     }
     for i in &f.purposes.items {
-        out.push(("purposes", i.text.clone(), &i.source));
+        out.push((FacetKind::Purposes, i.text.clone(), &i.source));
     }
     for i in &f.scenarios.items {
-        out.push(("scenarios", i.scenario.clone(), &i.source));
+        out.push((FacetKind::Scenarios, i.scenario.clone(), &i.source));
     }
     for i in &f.recipients.items {
         out.push((
-            "recipients",
+            FacetKind::Recipients,
             i.name.clone().unwrap_or_else(|| i.text.clone()),
             &i.source,
         ));
     }
     for i in &f.sdks.items {
-        out.push(("sdks", i.name.clone(), &i.source));
+        out.push((FacetKind::Sdks, i.name.clone(), &i.source));
     }
     for i in &f.permissions.items {
         let name = serde_json::to_value(i.permission)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push(("permissions", name, &i.source));
+        out.push((FacetKind::Permissions, name, &i.source));
     }
     for i in &f.retention.items {
-        out.push(("retention", i.text.clone(), &i.source));
+        out.push((FacetKind::Retention, i.text.clone(), &i.source));
     }
     for i in &f.storage.items {
-        out.push(("storage", i.text.clone(), &i.source));
+        out.push((FacetKind::Storage, i.text.clone(), &i.source));
     }
     for i in &f.security.items {
-        out.push(("security", i.text.clone(), &i.source));
+        out.push((FacetKind::Security, i.text.clone(), &i.source));
     }
     for i in &f.children.items {
-        out.push(("children", i.text.clone(), &i.source));
+        out.push((FacetKind::Children, i.text.clone(), &i.source));
     }
     for i in &f.rights.items {
         let name = serde_json::to_value(i.right)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push(("rights", name, &i.source));
+        out.push((FacetKind::Rights, name, &i.source));
     }
     for i in &f.contacts.items {
-        out.push(("contacts", i.value.clone(), &i.source));
+        out.push((FacetKind::Contacts, i.value.clone(), &i.source));
     }
     for i in &f.major_changes.items {
-        out.push(("major_changes", i.text.clone(), &i.source));
+        out.push((FacetKind::MajorChanges, i.text.clone(), &i.source));
     }
     out
-}
-
-fn coverage_of(f: &Facets) -> BTreeMap<&'static str, (Coverage, Option<String>)> {
-    let mut m = BTreeMap::new();
-    macro_rules! put {
-        ($($name:ident),*) => {$(
-            m.insert(stringify!($name), (f.$name.status, f.$name.note.clone()));
-        )*};
-    }
-    put!(
-        data_collected,
-        purposes,
-        scenarios,
-        recipients,
-        sdks,
-        permissions,
-        retention,
-        storage,
-        security,
-        children,
-        rights,
-        contacts,
-        major_changes
-    );
-    m
 }
 
 /// Computes the summary of a version.
@@ -258,7 +217,6 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         *rc.entry(r.kind).or_default() += 1;
     }
 
-    let cov = coverage_of(f);
     let mut notices = Vec::new();
     for c in &v.completeness {
         notices.push(Notice {
@@ -268,8 +226,8 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
             note: Some(c.note.clone()),
         });
     }
-    for name in FACETS {
-        let (status, note) = &cov[name];
+    for facet in FacetKind::ALL {
+        let (status, note) = facet.coverage_in(f);
         let kind = match status {
             Coverage::Stated => continue,
             Coverage::NotStated => NoticeKind::NotStated,
@@ -278,9 +236,9 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         };
         notices.push(Notice {
             kind,
-            facet: Some(name),
+            facet: Some(facet),
             section: None,
-            note: note.clone(),
+            note: note.map(str::to_string),
         });
     }
 
@@ -301,7 +259,10 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         collected,
         recipients: rc.into_iter().collect(),
         sdk_count: f.sdks.items.len(),
-        coverage: cov.into_iter().map(|(k, (c, _))| (k, c)).collect(),
+        coverage: FacetKind::ALL
+            .into_iter()
+            .map(|k| (k, k.coverage_in(f).0))
+            .collect(),
         sections,
         notices,
     }
@@ -310,17 +271,17 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
 fn digest(
     s: &Section,
     depth: usize,
-    items: &[(&'static str, String, &Provenance)],
+    items: &[(FacetKind, String, &Provenance)],
     out: &mut Vec<SectionDigest>,
 ) {
     let ids: Vec<&str> = s.walk().iter().map(|x| x.id.as_str()).collect();
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut counts: Vec<(FacetKind, usize)> = Vec::new();
     let mut key_items = Vec::new();
     for (facet, name, p) in items {
         if ids.contains(&p.section.as_str()) {
             match counts.iter_mut().find(|(f, _)| f == facet) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((facet, 1)),
+                None => counts.push((*facet, 1)),
             }
             if key_items.len() < 4
                 && !key_items.iter().any(|(n, _)| n == name)
@@ -357,7 +318,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     for (k, d) in &s.dates {
         let _ = writeln!(o, "- **{k:?}:** {} — {}", d.date, q(&d.source));
     }
-    let section = |title: &str, o: &mut String, facet: &str| {
+    let section = |title: &str, o: &mut String, facet: FacetKind| {
         let _ = writeln!(o, "\n## {title}\n");
         let c = s.coverage(facet);
         if c != Coverage::Stated {
@@ -372,11 +333,11 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             );
         }
     };
-    section("Contact", &mut o, "contacts");
+    section("Contact", &mut o, FacetKind::Contacts);
     for c in &v.facets.contacts.items {
         let _ = writeln!(o, "- {:?}: {} — {}", c.kind, c.value, q(&c.source));
     }
-    section("Data collected", &mut o, "data_collected");
+    section("Data collected", &mut o, FacetKind::DataCollected);
     for g in &s.collected {
         let names: Vec<&str> = g.items.iter().map(|i| i.name.as_str()).collect();
         let _ = writeln!(
@@ -387,11 +348,11 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             names.join(", ")
         );
     }
-    section("Purposes", &mut o, "purposes");
+    section("Purposes", &mut o, FacetKind::Purposes);
     for p in &v.facets.purposes.items {
         let _ = writeln!(o, "- {} — {}", p.text, q(&p.source));
     }
-    section("Recipients", &mut o, "recipients");
+    section("Recipients", &mut o, FacetKind::Recipients);
     for r in &v.facets.recipients.items {
         let _ = writeln!(
             o,
@@ -401,7 +362,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             q(&r.source)
         );
     }
-    section("Third-party SDKs", &mut o, "sdks");
+    section("Third-party SDKs", &mut o, FacetKind::Sdks);
     for r in &v.facets.sdks.items {
         let _ = writeln!(
             o,
@@ -414,19 +375,23 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             q(&r.source)
         );
     }
-    section("Storage and cross-border transfer", &mut o, "storage");
+    section(
+        "Storage and cross-border transfer",
+        &mut o,
+        FacetKind::Storage,
+    );
     for r in &v.facets.storage.items {
         let _ = writeln!(o, "- {} ({:?}) — {}", r.text, r.cross_border, q(&r.source));
     }
-    section("Retention", &mut o, "retention");
+    section("Retention", &mut o, FacetKind::Retention);
     for r in &v.facets.retention.items {
         let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
     }
-    section("Children", &mut o, "children");
+    section("Children", &mut o, FacetKind::Children);
     for r in &v.facets.children.items {
         let _ = writeln!(o, "- {} — {}", r.text, q(&r.source));
     }
-    section("Your rights", &mut o, "rights");
+    section("Your rights", &mut o, FacetKind::Rights);
     for r in &v.facets.rights.items {
         let how: Vec<String> = r.how.iter().map(|h| h.value.clone()).collect();
         let _ = writeln!(o, "- {:?}: {} — {}", r.right, how.join("; "), q(&r.source));

@@ -5,9 +5,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::facet::{FacetKind, ItemField, Subject};
 use crate::model::{Coverage, Facet, Party, PolicyVersion, Provenance};
 
-use super::types::{FacetChange, FacetChangeKind};
+use super::types::{FacetChange, FacetChangeKind, FieldChange};
 
 struct FacetItem {
     item: String,
@@ -63,8 +64,8 @@ fn collect<T: Serialize>(
     )
 }
 
-/// Facet name → its items, or `None` when the facet is not reviewed.
-fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)> {
+/// Subject → its items, or `None` when the facet is not reviewed.
+fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
     let f = &v.facets;
     let party = |p: &Option<Party>, role: &str| {
         Some(
@@ -96,23 +97,23 @@ fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)>
     })
     .collect();
     vec![
-        ("controller", party(&v.controller, "controller")),
-        ("operator", party(&v.operator, "operator")),
-        ("dates", Some(dates)),
+        (Subject::Controller, party(&v.controller, "controller")),
+        (Subject::Operator, party(&v.operator, "operator")),
+        (Subject::Dates, Some(dates)),
         (
-            "data_collected",
+            Subject::Facet(FacetKind::DataCollected),
             collect(&f.data_collected, |i| {
                 (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
             }),
         ),
         (
-            "purposes",
+            Subject::Facet(FacetKind::Purposes),
             collect(&f.purposes, |i| {
                 (i.text.clone(), None, &i.source, i.suggested)
             }),
         ),
         (
-            "scenarios",
+            Subject::Facet(FacetKind::Scenarios),
             collect(&f.scenarios, |i| {
                 (
                     i.scenario.clone(),
@@ -123,7 +124,7 @@ fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)>
             }),
         ),
         (
-            "recipients",
+            Subject::Facet(FacetKind::Recipients),
             collect(&f.recipients, |i| {
                 let name = i.name.clone().unwrap_or_else(|| i.text.clone());
                 let pair = format!("{}: {}", enum_name(&i.kind), i.text);
@@ -131,39 +132,39 @@ fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)>
             }),
         ),
         (
-            "sdks",
+            Subject::Facet(FacetKind::Sdks),
             collect(&f.sdks, |i| {
                 (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
             }),
         ),
         (
-            "permissions",
+            Subject::Facet(FacetKind::Permissions),
             collect(&f.permissions, |i| {
                 let k = enum_name(&i.permission);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
         (
-            "retention",
+            Subject::Facet(FacetKind::Retention),
             collect(&f.retention, |i| {
                 (i.text.clone(), None, &i.source, i.suggested)
             }),
         ),
         (
-            "storage",
+            Subject::Facet(FacetKind::Storage),
             collect(&f.storage, |i| {
                 let k = i.location.clone().unwrap_or_else(|| "storage".into());
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
         (
-            "security",
+            Subject::Facet(FacetKind::Security),
             collect(&f.security, |i| {
                 (i.text.clone(), None, &i.source, i.suggested)
             }),
         ),
         (
-            "children",
+            Subject::Facet(FacetKind::Children),
             collect(&f.children, |i| {
                 (
                     "children".into(),
@@ -174,21 +175,21 @@ fn facet_table(v: &PolicyVersion) -> Vec<(&'static str, Option<Vec<FacetItem>>)>
             }),
         ),
         (
-            "rights",
+            Subject::Facet(FacetKind::Rights),
             collect(&f.rights, |i| {
                 let k = enum_name(&i.right);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
         (
-            "contacts",
+            Subject::Facet(FacetKind::Contacts),
             collect(&f.contacts, |i| {
                 let k = enum_name(&i.kind);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
         (
-            "major_changes",
+            Subject::Facet(FacetKind::MajorChanges),
             collect(&f.major_changes, |i| {
                 (i.text.clone(), None, &i.source, i.suggested)
             }),
@@ -254,7 +255,11 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
                 facet,
                 kind: FacetChangeKind::Removed,
                 item: x.item.clone(),
-                fields: Vec::new(),
+                fields: item_fields(&x.json, |v| FieldChange {
+                    field: v.0,
+                    old: Some(v.1),
+                    new: None,
+                }),
                 old_value: Some(x.value.clone()),
                 new_value: None,
                 old_source: Some(x.source.clone()),
@@ -267,7 +272,11 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
                     facet,
                     kind: FacetChangeKind::Added,
                     item: y.item.clone(),
-                    fields: Vec::new(),
+                    fields: item_fields(&y.json, |v| FieldChange {
+                        field: v.0,
+                        old: None,
+                        new: Some(v.1),
+                    }),
                     old_value: None,
                     new_value: Some(y.value.clone()),
                     old_source: None,
@@ -279,8 +288,22 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
     out
 }
 
+/// The fields of an item value (none for a plain value), each made into a [`FieldChange`].
+fn item_fields(
+    v: &serde_json::Value,
+    f: impl Fn((ItemField, String)) -> FieldChange,
+) -> Vec<FieldChange> {
+    match v {
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter_map(|(k, v)| ItemField::from_key(k).map(|field| f((field, compact(v)))))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The fields that differ between two item values, and their old and new forms.
-fn value_delta(a: &serde_json::Value, b: &serde_json::Value) -> (Vec<String>, String, String) {
+fn value_delta(a: &serde_json::Value, b: &serde_json::Value) -> (Vec<FieldChange>, String, String) {
     match (a, b) {
         (serde_json::Value::Object(x), serde_json::Value::Object(y)) => {
             let keys: BTreeSet<&String> = x
@@ -300,7 +323,15 @@ fn value_delta(a: &serde_json::Value, b: &serde_json::Value) -> (Vec<String>, St
                     .join("; ")
             };
             (
-                keys.iter().map(|k| k.to_string()).collect(),
+                keys.iter()
+                    .filter_map(|k| {
+                        ItemField::from_key(k).map(|field| FieldChange {
+                            field,
+                            old: x.get(*k).map(compact),
+                            new: y.get(*k).map(compact),
+                        })
+                    })
+                    .collect(),
                 side(x),
                 side(y),
             )

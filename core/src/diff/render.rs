@@ -211,7 +211,7 @@ pub fn to_markdown(d: &Diff) -> String {
             let _ = writeln!(s, "   - new: {q}");
         }
         if !c.facets.is_empty() {
-            let _ = writeln!(s, "   - facets: {}", c.facets.join(", "));
+            let _ = writeln!(s, "   - facets: {}", facet_names(c));
         }
         let _ = writeln!(s, "   - why it matters: {}", why(c, true));
     }
@@ -277,9 +277,18 @@ pub fn to_text(d: &Diff) -> String {
             let _ = writeln!(s, "  new: {q}");
         }
         if !c.facets.is_empty() {
-            let _ = writeln!(s, "  facets: {}", c.facets.join(", "));
+            let _ = writeln!(s, "  facets: {}", facet_names(c));
         }
         let _ = writeln!(s, "  why: {}", why(c, false));
     }
     s
+}
+
+/// The names of the subjects a change's facet changes are about, comma-separated.
+fn facet_names(c: &Change) -> String {
+    c.facets
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

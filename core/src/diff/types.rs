@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::facet::{ItemField, Subject};
 use crate::model::Provenance;
 
 /// The result of comparing two versions of one policy.
@@ -98,8 +99,8 @@ pub struct Change {
     pub(crate) old_quote: Option<String>,
     /// The new text around the change.
     pub(crate) new_quote: Option<String>,
-    /// Names of the facets the change touches.
-    pub(crate) facets: Vec<&'static str>,
+    /// What the change's facet changes are about, each once.
+    pub(crate) facets: Vec<Subject>,
     pub(crate) facet_changes: Vec<FacetChange>,
     pub(crate) class: Class,
 }
@@ -149,19 +150,28 @@ pub enum Criterion {
 /// A change in one facet item, or in the controller, operator or a stated date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FacetChange {
-    /// Facet name as in [`crate::summary::FACETS`], or `controller`, `operator`, `dates`.
-    pub(crate) facet: &'static str,
+    pub(crate) facet: Subject,
     pub(crate) kind: FacetChangeKind,
     /// The item's name as the reader knows it (data item, SDK, right, contact kind, date kind).
     pub(crate) item: String,
-    /// Fields of a changed item that differ (internal).
+    /// The item's fields: those that differ for a changed item, all of them for an added or
+    /// removed one; empty when the item is a plain value (a name, a date). Left out of the
+    /// JSON, which has them in `old_value` and `new_value`.
     #[serde(skip)]
-    pub(crate) fields: Vec<String>,
+    pub(crate) fields: Vec<FieldChange>,
     /// The item's value; for a changed item, only the fields that differ.
     pub(crate) old_value: Option<String>,
     pub(crate) new_value: Option<String>,
     pub(crate) old_source: Option<Provenance>,
     pub(crate) new_source: Option<Provenance>,
+}
+
+/// One field of a facet item, before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub(crate) field: ItemField,
+    pub(crate) old: Option<String>,
+    pub(crate) new: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -359,7 +369,7 @@ impl Change {
     pub fn new_quote(&self) -> Option<&str> {
         self.new_quote.as_deref()
     }
-    pub fn facets(&self) -> &[&'static str] {
+    pub fn facets(&self) -> &[Subject] {
         &self.facets
     }
     pub fn facet_changes(&self) -> &[FacetChange] {
@@ -386,8 +396,11 @@ impl Class {
 }
 
 impl FacetChange {
-    pub fn facet(&self) -> &'static str {
+    pub fn facet(&self) -> Subject {
         self.facet
+    }
+    pub fn fields(&self) -> &[FieldChange] {
+        &self.fields
     }
     pub fn kind(&self) -> FacetChangeKind {
         self.kind
@@ -406,6 +419,19 @@ impl FacetChange {
     }
     pub fn new_source(&self) -> Option<&Provenance> {
         self.new_source.as_ref()
+    }
+}
+
+impl FieldChange {
+    pub fn field(&self) -> ItemField {
+        self.field
+    }
+    pub fn old(&self) -> Option<&str> {
+        self.old.as_deref()
+    }
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new(&self) -> Option<&str> {
+        self.new.as_deref()
     }
 }
 
@@ -472,6 +498,20 @@ impl Criterion {
             Criterion::HighRiskAssessment => "high_risk_assessment",
             Criterion::OtherSubstantive => "other_substantive",
             Criterion::Editorial => "editorial",
+        }
+    }
+
+    /// A short phrase for the criterion (`a recipient changed`), for lists and badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            Criterion::PurposesOrTypes => "purposes or types of data changed",
+            Criterion::Ownership => "the controller or operator changed",
+            Criterion::Recipients => "a recipient changed",
+            Criterion::UserRights => "your rights or how to use them changed",
+            Criterion::ContactOrComplaint => "contact or complaint channel changed",
+            Criterion::HighRiskAssessment => "a high-risk assessment",
+            Criterion::OtherSubstantive => "other change of substance",
+            Criterion::Editorial => "whitespace, punctuation or numbering only",
         }
     }
 

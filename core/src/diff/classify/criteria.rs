@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::facet::{FacetKind, ItemField, Subject};
 use crate::model::{Coverage, PolicyVersion};
 
 use super::super::types::{Criterion, FacetChange, FacetChangeKind, MajorBasis};
@@ -10,23 +11,36 @@ use super::keywords::MAJOR_STATEMENT_WORDS;
 /// The criterion a facet change hits by itself, if any. A scenario whose method or platform
 /// changed (who runs it) is left to the text heuristics.
 pub(super) fn facet_change_criterion(fc: &FacetChange) -> Option<Criterion> {
-    if fc.facet == "scenarios"
+    if fc.facet == Subject::Facet(FacetKind::Scenarios)
         && fc.kind == FacetChangeKind::Changed
-        && fc.fields.iter().all(|f| f == "method" || f == "platform")
+        && fc
+            .fields
+            .iter()
+            .all(|f| matches!(f.field, ItemField::Method | ItemField::Platform))
     {
         return None;
     }
-    Some(facet_criterion(fc.facet))
+    Some(subject_criterion(fc.facet))
 }
 
-fn facet_criterion(facet: &str) -> Criterion {
-    match facet {
-        "data_collected" | "purposes" | "scenarios" | "permissions" => Criterion::PurposesOrTypes,
-        "recipients" | "sdks" => Criterion::Recipients,
-        "rights" => Criterion::UserRights,
-        "contacts" => Criterion::ContactOrComplaint,
-        "controller" | "operator" => Criterion::Ownership,
-        _ => Criterion::OtherSubstantive,
+fn subject_criterion(subject: Subject) -> Criterion {
+    match subject {
+        Subject::Facet(f) => match f {
+            FacetKind::DataCollected
+            | FacetKind::Purposes
+            | FacetKind::Scenarios
+            | FacetKind::Permissions => Criterion::PurposesOrTypes,
+            FacetKind::Recipients | FacetKind::Sdks => Criterion::Recipients,
+            FacetKind::Rights => Criterion::UserRights,
+            FacetKind::Contacts => Criterion::ContactOrComplaint,
+            FacetKind::Retention
+            | FacetKind::Storage
+            | FacetKind::Security
+            | FacetKind::Children
+            | FacetKind::MajorChanges => Criterion::OtherSubstantive,
+        },
+        Subject::Controller | Subject::Operator => Criterion::Ownership,
+        Subject::Dates => Criterion::OtherSubstantive,
     }
 }
 
