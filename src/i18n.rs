@@ -3,8 +3,8 @@
 
 use policy_lens_core::diff::Criterion;
 use policy_lens_core::{
-    ChannelKind, ContactKind, CrossBorder, DataCategory, FacetKind, ItemField, PermissionKind,
-    RecipientKind, RightKind, Subject,
+    Answer, ChannelKind, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField,
+    PermissionKind, Question, RecipientKind, RightKind, Subject,
 };
 
 /// A UI language.
@@ -572,4 +572,44 @@ pub fn field(lang: Lang, f: ItemField) -> &'static str {
         Value => ("value", "内容"),
     };
     pick(lang, en, zh)
+}
+
+/// The label of a quick answer's tile.
+pub fn question(lang: Lang, q: Question) -> &'static str {
+    let s = lang.strings();
+    match q {
+        Question::Who => s.who,
+        Question::When => s.updated,
+        Question::Contact => s.contact,
+        Question::Collected => s.collected,
+        Question::Location => s.location_q,
+        Question::Sdks => s.who_else,
+        Question::Why => s.why,
+        Question::Stored => s.stored,
+        Question::Kept => s.kept,
+        Question::Children => s.children,
+        Question::Delete => s.delete_account,
+    }
+}
+
+/// A quick answer in words; text from the policy is shown as it is.
+pub fn answer(lang: Lang, a: &Answer) -> String {
+    let s = lang.strings();
+    match a {
+        Answer::Gap(Coverage::SourceMissing) => s.cut_short.to_string(),
+        Answer::Gap(Coverage::NotReviewed) => s.not_reviewed.to_string(),
+        Answer::Gap(Coverage::Stated | Coverage::NotStated) => s.no_not_stated.to_string(),
+        Answer::Text(t) => t.clone(),
+        Answer::List(v) => v.join(" · "),
+        Answer::Collected {
+            categories,
+            sensitive,
+        } => format!("{categories} {} · {sensitive} {}", s.kinds, s.sensitive),
+        Answer::Location { sensitive: true } => format!("{} · {}", s.yes, s.sensitive),
+        Answer::Location { sensitive: false } => s.yes.to_string(),
+        Answer::Recipients { kinds, sdks } => format!("{kinds} {} · SDK {sdks}", s.kinds),
+        Answer::CrossBorder(c) => cross_border(lang, *c).to_string(),
+        Answer::ChildAge(age) => format!("< {age}"),
+        Answer::RightStated => s.rights.to_string(),
+    }
 }

@@ -21,6 +21,7 @@ pub mod entities;
 mod facet;
 mod import;
 pub mod model;
+mod quick;
 pub mod summary;
 pub mod text;
 mod validate;
@@ -33,6 +34,7 @@ pub use import::{
     ImportOptions, MAX_INPUT_BYTES,
 };
 pub use model::*;
+pub use quick::{Answer, QuickAnswer, Question};
 pub use summary::{summarize, Summary};
 pub use validate::{
     is_safe_link, parse_version, parse_version_unchecked, validate, validate_set, Problem,

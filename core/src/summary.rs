@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::facet::FacetKind;
 use crate::model::*;
+use crate::quick::QuickAnswer;
 
 /// The summary of one version.
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +26,9 @@ pub struct Summary {
     pub(crate) coverage: BTreeMap<FacetKind, Coverage>,
     pub(crate) sections: Vec<SectionDigest>,
     pub(crate) notices: Vec<Notice>,
+    /// Left out of the JSON, which keeps the shape it always had.
+    #[serde(skip)]
+    pub(crate) quick: Vec<QuickAnswer>,
 }
 
 /// Which stated date.
@@ -124,6 +128,10 @@ impl Summary {
     }
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+    /// One-line answers to the questions a reader asks first, each with its source.
+    pub fn quick_answers(&self) -> &[QuickAnswer] {
+        &self.quick
     }
 }
 
@@ -248,7 +256,7 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         digest(top, 0, &items, &mut sections);
     }
 
-    Summary {
+    let mut summary = Summary {
         id: v.id.clone(),
         version: v.version.clone(),
         title: v.title.clone(),
@@ -265,7 +273,10 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
             .collect(),
         sections,
         notices,
-    }
+        quick: Vec::new(),
+    };
+    summary.quick = crate::quick::quick_answers(v, &summary);
+    summary
 }
 
 fn digest(
@@ -309,6 +320,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     let mut o = String::new();
     let q = |p: &Provenance| format!("[§{}] “{}”", p.section, p.quote.trim());
     let _ = writeln!(o, "# {} ({})\n", s.title, s.version);
+    crate::quick::to_markdown(&s.quick, &mut o);
     if let Some(c) = &s.controller {
         let _ = writeln!(o, "- **Controller:** {} — {}", c.name, q(&c.source));
     }
