@@ -2,6 +2,7 @@
 //! translated: it is shown in its own language with a `lang` attribute.
 
 use policy_lens_core::diff::Criterion;
+use policy_lens_core::summary::{Notice, NoticeKind};
 use policy_lens_core::{
     Answer, ChannelKind, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField,
     PermissionKind, Question, RecipientKind, RightKind, Subject,
@@ -611,5 +612,21 @@ pub fn answer(lang: Lang, a: &Answer) -> String {
         Answer::CrossBorder(c) => cross_border(lang, *c).to_string(),
         Answer::ChildAge(age) => format!("< {age}"),
         Answer::RightStated => s.rights.to_string(),
+    }
+}
+
+/// A data-quality notice in words: the facet concerned and what is wrong with it.
+pub fn notice(lang: Lang, n: &Notice) -> String {
+    let s = lang.strings();
+    let what = match n.kind {
+        NoticeKind::SourceCut => s.source_cut,
+        NoticeKind::NotStated => s.not_stated,
+        NoticeKind::SourceMissing => s.source_missing,
+        NoticeKind::NotReviewed => s.not_reviewed,
+    };
+    let colon = pick(lang, ": ", "：");
+    match n.facet {
+        Some(f) => format!("{}{colon}{what}", facet(lang, f)),
+        None => what.to_string(),
     }
 }

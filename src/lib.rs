@@ -19,6 +19,7 @@ mod full_text;
 mod header;
 pub mod i18n;
 mod listing;
+mod notices;
 pub mod route;
 mod route_link;
 mod section_list;

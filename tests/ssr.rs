@@ -199,3 +199,24 @@ async fn identical_versions_render_no_changes() {
     assert!(html.contains("两个版本之间没有变化。"));
     assert_eq!(html.matches(r#"data-testid="change""#).count(), 0);
 }
+
+#[tokio::test]
+async fn data_quality_notices_name_the_facet_in_both_languages() {
+    let doc = load("infiniti/2022-03-31.json");
+    let en = render(
+        route("infiniti", "2022-03-31", View::Summary, Lang::En),
+        vec![doc.clone()],
+    )
+    .await;
+    assert!(en.contains(r#"data-testid="notices""#));
+    assert!(en.contains("About this data"));
+    assert!(en.contains("Your rights: Our source text is cut off before this part."));
+    let zh = render(
+        route("infiniti", "2022-03-31", View::Summary, Lang::Zh),
+        vec![doc],
+    )
+    .await;
+    assert!(zh.contains(r#"data-testid="notices""#));
+    assert!(zh.contains("关于本数据"));
+    assert!(zh.contains("您的权利：我们的原文在此部分之前中断。"));
+}
