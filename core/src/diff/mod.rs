@@ -30,8 +30,9 @@
 //! The modules follow those stages: `units` flattens a version, `similarity` scores
 //! texts, `align` lays out the block ops, `inline` computes the inline changes of a modified
 //! block, `facets` compares the summary layers, `changes` turns ops and facet changes into
-//! reader-facing changes, `classify` judges each change, `verdict` sums up, `apply` checks a
-//! diff against its old version and `render` writes Markdown and plain text.
+//! reader-facing changes, `classify` judges each change, `verdict` sums up, `listing` collapses
+//! unchanged runs for reading, `apply` checks a diff against its old version and `render`
+//! writes Markdown and plain text.
 
 mod align;
 mod apply;
@@ -40,6 +41,7 @@ mod changes;
 mod classify;
 mod facets;
 mod inline;
+mod listing;
 mod quote;
 mod render;
 mod similarity;
@@ -54,6 +56,7 @@ use crate::model::PolicyVersion;
 
 pub use apply::apply;
 pub use budget::{INLINE_TOKEN_BUDGET, MAX_INLINE_TOKENS, PAIRING_BUDGET};
+pub use listing::Row;
 pub use render::{to_markdown, to_text};
 pub use types::*;
 pub use units::text_units;
