@@ -530,6 +530,14 @@ pub enum ContactKind {
     Web,
 }
 
+/// The name a unit enum value has in the JSON data (`account_cancellation`).
+pub(crate) fn json_name<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -158,10 +158,7 @@ pub fn facet_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance)> {
         out.push((FacetKind::Sdks, i.name.clone(), &i.source));
     }
     for i in &f.permissions.items {
-        let name = serde_json::to_value(i.permission)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let name = json_name(&i.permission);
         out.push((FacetKind::Permissions, name, &i.source));
     }
     for i in &f.retention.items {
@@ -177,10 +174,7 @@ pub fn facet_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance)> {
         out.push((FacetKind::Children, i.text.clone(), &i.source));
     }
     for i in &f.rights.items {
-        let name = serde_json::to_value(i.right)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let name = json_name(&i.right);
         out.push((FacetKind::Rights, name, &i.source));
     }
     for i in &f.contacts.items {

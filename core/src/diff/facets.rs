@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::facet::{FacetKind, ItemField, Subject};
-use crate::model::{Coverage, Facet, Party, PolicyVersion, Provenance};
+use crate::model::{json_name, Coverage, Facet, Party, PolicyVersion, Provenance};
 
 use super::types::{FacetChange, FacetChangeKind, FieldChange};
 
@@ -30,10 +30,6 @@ fn compact(v: &serde_json::Value) -> String {
             .join("; "),
         other => other.to_string(),
     }
-}
-
-fn enum_name<T: Serialize>(t: &T) -> String {
-    compact(&serde_json::to_value(t).unwrap_or_default())
 }
 
 fn collect<T: Serialize>(
@@ -127,7 +123,7 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
             Subject::Facet(FacetKind::Recipients),
             collect(&f.recipients, |i| {
                 let name = i.name.clone().unwrap_or_else(|| i.text.clone());
-                let pair = format!("{}: {}", enum_name(&i.kind), i.text);
+                let pair = format!("{}: {}", json_name(&i.kind), i.text);
                 (name, Some(pair), &i.source, i.suggested)
             }),
         ),
@@ -140,7 +136,7 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
         (
             Subject::Facet(FacetKind::Permissions),
             collect(&f.permissions, |i| {
-                let k = enum_name(&i.permission);
+                let k = json_name(&i.permission);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
@@ -177,14 +173,14 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
         (
             Subject::Facet(FacetKind::Rights),
             collect(&f.rights, |i| {
-                let k = enum_name(&i.right);
+                let k = json_name(&i.right);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Contacts),
             collect(&f.contacts, |i| {
-                let k = enum_name(&i.kind);
+                let k = json_name(&i.kind);
                 (k.clone(), Some(k), &i.source, i.suggested)
             }),
         ),
