@@ -1,8 +1,8 @@
 //! The catalogue of UI strings, in English and Simplified Chinese. Policy text is never
 //! translated: it is shown in its own language with a `lang` attribute.
 
-use policy_lens_core::diff::Criterion;
-use policy_lens_core::summary::{Notice, NoticeKind};
+use policy_lens_core::diff::{Criterion, ItemName};
+use policy_lens_core::summary::{DateKind, Notice, NoticeKind};
 use policy_lens_core::{
     Answer, ChannelKind, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField,
     PermissionKind, Question, RecipientKind, RightKind, Subject,
@@ -624,9 +624,32 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         NoticeKind::SourceMissing => s.source_missing,
         NoticeKind::NotReviewed => s.not_reviewed,
     };
-    let colon = pick(lang, ": ", "：");
     match n.facet {
-        Some(f) => format!("{}{colon}{what}", facet(lang, f)),
+        Some(f) => format!("{}{}{what}", facet(lang, f), colon(lang)),
         None => what.to_string(),
     }
+}
+
+/// The name of a facet item: policy text as it is, kinds of item translated.
+pub fn item_name(lang: Lang, n: &ItemName) -> String {
+    let s = lang.strings();
+    match n {
+        ItemName::Text(t) => return t.clone(),
+        ItemName::Right(k) => right(lang, *k),
+        ItemName::Contact(k) => contact(lang, *k),
+        ItemName::Permission(k) => permission(lang, *k),
+        ItemName::Date(DateKind::Updated) => s.updated,
+        ItemName::Date(DateKind::Effective) => s.effective,
+        ItemName::Date(DateKind::Released) => s.released,
+        ItemName::Controller => s.controller,
+        ItemName::Operator => s.operator,
+        ItemName::Children => s.children,
+        ItemName::Storage => s.stored,
+    }
+    .to_string()
+}
+
+/// The colon after a label: `: ` in English, a full-width `：` in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    pick(lang, ": ", "：")
 }

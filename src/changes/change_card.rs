@@ -1,7 +1,7 @@
 //! One change of the change list: its kind, class, place, quotes or inline spans, why it
 //! matters, and its facet changes in words.
 
-use policy_lens_core::diff::{BlockOp, Change, ChangeKind, FacetChange, OpKind};
+use policy_lens_core::diff::{BlockOp, Change, ChangeKind, FacetChange, ItemName, OpKind};
 use yew::prelude::*;
 
 use super::inline::inline_spans;
@@ -89,14 +89,20 @@ fn facet_change(f: &FacetChange, lang: Lang, plang: &str) -> Html {
     };
     html! {
         <li>
-            <span class="pl-k">{ i18n::subject(lang, f.facet()) }</span>{ " " }<span lang={plang.to_string()}>{ f.item().to_string() }</span>{ ": " }
+            <span class="pl-k">{ i18n::subject(lang, f.facet()) }</span>{ " " }
+            if let ItemName::Text(t) = f.item_name() {
+                <span lang={plang.to_string()}>{ t.clone() }</span>
+            } else {
+                { i18n::item_name(lang, f.item_name()) }
+            }
+            { ": " }
             if f.fields().is_empty() {
                 { values(f.old_value(), f.new_value()) }
             } else {
                 { for f.fields().iter().enumerate().map(|(i, fc)| html! {
                     <>
                         if i > 0 { { "; " } }
-                        <span class="pl-k">{ i18n::field(lang, fc.field()) }{ ": " }</span>
+                        <span class="pl-k">{ i18n::field(lang, fc.field()) }{ i18n::colon(lang) }</span>
                         { values(fc.old(), fc.new()) }
                     </>
                 }) }

@@ -7,11 +7,14 @@ use serde::Serialize;
 
 use crate::facet::{FacetKind, ItemField, Subject};
 use crate::model::{json_name, Coverage, Facet, Party, PolicyVersion, Provenance};
+use crate::summary::DateKind;
 
-use super::types::{FacetChange, FacetChangeKind, FieldChange};
+use super::types::{FacetChange, FacetChangeKind, FieldChange, ItemName};
 
 struct FacetItem {
-    item: String,
+    item: ItemName,
+    /// `item` as text: the name in the JSON and in reasons.
+    name: String,
     value: String,
     json: serde_json::Value,
     pair: Option<String>,
@@ -34,7 +37,7 @@ fn compact(v: &serde_json::Value) -> String {
 
 fn collect<T: Serialize>(
     facet: &Facet<T>,
-    f: impl Fn(&T) -> (String, Option<String>, &Provenance, bool),
+    f: impl Fn(&T) -> (ItemName, Option<String>, &Provenance, bool),
 ) -> Option<Vec<FacetItem>> {
     if facet.status == Coverage::NotReviewed {
         return None;
@@ -48,6 +51,7 @@ fn collect<T: Serialize>(
                 (!suggested).then(|| {
                     let json = serde_json::to_value(t).unwrap_or_default();
                     FacetItem {
+                        name: item.to_string(),
                         item,
                         value: compact(&json),
                         json,
@@ -63,28 +67,30 @@ fn collect<T: Serialize>(
 /// Subject → its items, or `None` when the facet is not reviewed.
 fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
     let f = &v.facets;
-    let party = |p: &Option<Party>, role: &str| {
+    let party = |p: &Option<Party>, role: ItemName| {
         Some(
             p.iter()
                 .map(|p| FacetItem {
-                    item: role.to_string(),
+                    pair: Some(role.to_string()),
+                    name: role.to_string(),
+                    item: role.clone(),
                     value: p.name.clone(),
                     json: serde_json::Value::String(p.name.clone()),
-                    pair: Some(role.to_string()),
                     source: p.source.clone(),
                 })
                 .collect(),
         )
     };
     let dates = [
-        ("updated", &v.dates.updated),
-        ("effective", &v.dates.effective),
-        ("released", &v.dates.released),
+        (DateKind::Updated, "updated", &v.dates.updated),
+        (DateKind::Effective, "effective", &v.dates.effective),
+        (DateKind::Released, "released", &v.dates.released),
     ]
     .iter()
-    .filter_map(|(k, d)| {
+    .filter_map(|&(kind, k, d)| {
         d.as_ref().map(|d| FacetItem {
-            item: format!("{k} date"),
+            item: ItemName::Date(kind),
+            name: ItemName::Date(kind).to_string(),
             value: d.date.clone(),
             json: serde_json::Value::String(d.date.clone()),
             pair: Some(k.to_string()),
@@ -93,26 +99,34 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
     })
     .collect();
     vec![
-        (Subject::Controller, party(&v.controller, "controller")),
-        (Subject::Operator, party(&v.operator, "operator")),
+        (
+            Subject::Controller,
+            party(&v.controller, ItemName::Controller),
+        ),
+        (Subject::Operator, party(&v.operator, ItemName::Operator)),
         (Subject::Dates, Some(dates)),
         (
             Subject::Facet(FacetKind::DataCollected),
             collect(&f.data_collected, |i| {
-                (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
+                (
+                    ItemName::Text(i.name.clone()),
+                    Some(i.name.clone()),
+                    &i.source,
+                    i.suggested,
+                )
             }),
         ),
         (
             Subject::Facet(FacetKind::Purposes),
             collect(&f.purposes, |i| {
-                (i.text.clone(), None, &i.source, i.suggested)
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Scenarios),
             collect(&f.scenarios, |i| {
                 (
-                    i.scenario.clone(),
+                    ItemName::Text(i.scenario.clone()),
                     Some(i.scenario.clone()),
                     &i.source,
                     i.suggested,
@@ -124,47 +138,52 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
             collect(&f.recipients, |i| {
                 let name = i.name.clone().unwrap_or_else(|| i.text.clone());
                 let pair = format!("{}: {}", json_name(&i.kind), i.text);
-                (name, Some(pair), &i.source, i.suggested)
+                (ItemName::Text(name), Some(pair), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Sdks),
             collect(&f.sdks, |i| {
-                (i.name.clone(), Some(i.name.clone()), &i.source, i.suggested)
+                (
+                    ItemName::Text(i.name.clone()),
+                    Some(i.name.clone()),
+                    &i.source,
+                    i.suggested,
+                )
             }),
         ),
         (
             Subject::Facet(FacetKind::Permissions),
             collect(&f.permissions, |i| {
-                let k = json_name(&i.permission);
-                (k.clone(), Some(k), &i.source, i.suggested)
+                let k = ItemName::Permission(i.permission);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Retention),
             collect(&f.retention, |i| {
-                (i.text.clone(), None, &i.source, i.suggested)
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Storage),
             collect(&f.storage, |i| {
-                let k = i.location.clone().unwrap_or_else(|| "storage".into());
-                (k.clone(), Some(k), &i.source, i.suggested)
+                let k = i.location.clone().map_or(ItemName::Storage, ItemName::Text);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Security),
             collect(&f.security, |i| {
-                (i.text.clone(), None, &i.source, i.suggested)
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Children),
             collect(&f.children, |i| {
                 (
-                    "children".into(),
-                    Some("children".into()),
+                    ItemName::Children,
+                    Some(ItemName::Children.to_string()),
                     &i.source,
                     i.suggested,
                 )
@@ -173,21 +192,21 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
         (
             Subject::Facet(FacetKind::Rights),
             collect(&f.rights, |i| {
-                let k = json_name(&i.right);
-                (k.clone(), Some(k), &i.source, i.suggested)
+                let k = ItemName::Right(i.right);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::Contacts),
             collect(&f.contacts, |i| {
-                let k = json_name(&i.kind);
-                (k.clone(), Some(k), &i.source, i.suggested)
+                let k = ItemName::Contact(i.kind);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
             }),
         ),
         (
             Subject::Facet(FacetKind::MajorChanges),
             collect(&f.major_changes, |i| {
-                (i.text.clone(), None, &i.source, i.suggested)
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
             }),
         ),
     ]
@@ -205,13 +224,13 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
         let mut twins: HashMap<(&str, &str), Vec<usize>> = Default::default();
         for (j, y) in b.iter().enumerate().rev() {
             twins
-                .entry((y.item.as_str(), y.value.as_str()))
+                .entry((y.name.as_str(), y.value.as_str()))
                 .or_default()
                 .push(j);
         }
         for x in &a {
             match twins
-                .get_mut(&(x.item.as_str(), x.value.as_str()))
+                .get_mut(&(x.name.as_str(), x.value.as_str()))
                 .and_then(Vec::pop)
             {
                 Some(j) => used_b[j] = true,
@@ -238,7 +257,8 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
             out.push(FacetChange {
                 facet,
                 kind: FacetChangeKind::Changed,
-                item: y.item.clone(),
+                item: y.name.clone(),
+                item_name: y.item.clone(),
                 fields,
                 old_value: Some(old_value),
                 new_value: Some(new_value),
@@ -250,7 +270,8 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
             out.push(FacetChange {
                 facet,
                 kind: FacetChangeKind::Removed,
-                item: x.item.clone(),
+                item: x.name.clone(),
+                item_name: x.item.clone(),
                 fields: item_fields(&x.json, |v| FieldChange {
                     field: v.0,
                     old: Some(v.1),
@@ -267,7 +288,8 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
                 out.push(FacetChange {
                     facet,
                     kind: FacetChangeKind::Added,
-                    item: y.item.clone(),
+                    item: y.name.clone(),
+                    item_name: y.item.clone(),
                     fields: item_fields(&y.json, |v| FieldChange {
                         field: v.0,
                         old: None,

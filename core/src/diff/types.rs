@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::facet::{ItemField, Subject};
-use crate::model::Provenance;
+use crate::model::{json_name, ContactKind, PermissionKind, Provenance, RightKind};
+use crate::summary::DateKind;
 
 /// The result of comparing two versions of one policy.
 #[derive(Debug, Clone, Serialize)]
@@ -154,6 +155,9 @@ pub struct FacetChange {
     pub(crate) kind: FacetChangeKind,
     /// The item's name as the reader knows it (data item, SDK, right, contact kind, date kind).
     pub(crate) item: String,
+    /// The same name, typed, so that a reader can translate the names that are not policy text.
+    #[serde(skip)]
+    pub(crate) item_name: ItemName,
     /// The item's fields: those that differ for a changed item, all of them for an added or
     /// removed one; empty when the item is a plain value (a name, a date). Left out of the
     /// JSON, which has them in `old_value` and `new_value`.
@@ -164,6 +168,39 @@ pub struct FacetChange {
     pub(crate) new_value: Option<String>,
     pub(crate) old_source: Option<Provenance>,
     pub(crate) new_source: Option<Provenance>,
+}
+
+/// The name of a facet item: policy text (a data item, an SDK, a purpose), or a kind of item
+/// that a reader translates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemName {
+    Text(String),
+    Right(RightKind),
+    Contact(ContactKind),
+    Permission(PermissionKind),
+    Date(DateKind),
+    Controller,
+    Operator,
+    Children,
+    /// A storage statement that names no location.
+    Storage,
+}
+
+/// The name as the JSON and the reasons give it (`account_cancellation`, `updated date`).
+impl std::fmt::Display for ItemName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ItemName::Text(t) => f.write_str(t),
+            ItemName::Right(k) => f.write_str(&json_name(k)),
+            ItemName::Contact(k) => f.write_str(&json_name(k)),
+            ItemName::Permission(k) => f.write_str(&json_name(k)),
+            ItemName::Date(k) => write!(f, "{} date", json_name(k)),
+            ItemName::Controller => f.write_str("controller"),
+            ItemName::Operator => f.write_str("operator"),
+            ItemName::Children => f.write_str("children"),
+            ItemName::Storage => f.write_str("storage"),
+        }
+    }
 }
 
 /// One field of a facet item, before and after.
@@ -407,6 +444,9 @@ impl FacetChange {
     }
     pub fn item(&self) -> &str {
         &self.item
+    }
+    pub fn item_name(&self) -> &ItemName {
+        &self.item_name
     }
     pub fn old_value(&self) -> Option<&str> {
         self.old_value.as_deref()
