@@ -2,6 +2,7 @@
 //! similar deleted and inserted units paired as modifications) and lays the result out in
 //! document order.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
@@ -19,6 +20,26 @@ use super::units::{Flat, SecInfo};
 const PAIR_WINDOW: usize = 8;
 /// Minimum similarity for a deleted and an inserted block to be one modified block.
 const MODIFY_THRESHOLD: f64 = 0.5;
+
+/// The block ops of `a` against `b`, in document order. The alignment runs in a canonical
+/// orientation, so that the ops of `(b, a)` mirror those of `(a, b)` exactly.
+pub(super) fn block_ops(a: &Flat, b: &Flat, budget: &mut Budget) -> Vec<BlockOp> {
+    let swap = a
+        .units
+        .iter()
+        .map(|u| u.text.as_str())
+        .cmp(b.units.iter().map(|u| u.text.as_str()))
+        == Ordering::Greater;
+    let pairs = if swap {
+        align(b, a, budget)
+            .into_iter()
+            .map(|(j, i, k)| (i, j, k))
+            .collect()
+    } else {
+        align(a, b, budget)
+    };
+    order_ops(a, b, pairs, budget)
+}
 
 /// Aligns the sections of `x` with those of `y`: same id with a compatible heading, else the
 /// same heading text, else the most similar heading.
@@ -88,7 +109,7 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
 }
 
 /// Aligns the units of `x` and `y`: (x index, y index, Equal | Modify | Move).
-pub(super) fn align(x: &Flat, y: &Flat, budget: &mut Budget) -> Vec<(usize, usize, OpKind)> {
+fn align(x: &Flat, y: &Flat, budget: &mut Budget) -> Vec<(usize, usize, OpKind)> {
     let sec_map = align_sections(x, y);
     let kx: Vec<u32> = x.units.iter().map(|u| u.key).collect();
     let ky: Vec<u32> = y.units.iter().map(|u| u.key).collect();
@@ -177,7 +198,7 @@ pub(super) fn align(x: &Flat, y: &Flat, budget: &mut Budget) -> Vec<(usize, usiz
 
 /// Lays the aligned pairs out in document order: before each anchor (an equal or modified
 /// unit), the deleted old units, then the inserted and moved new units.
-pub(super) fn order_ops(
+fn order_ops(
     a: &Flat,
     b: &Flat,
     pairs: Vec<(usize, usize, OpKind)>,

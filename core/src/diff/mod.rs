@@ -30,7 +30,8 @@
 //! The modules follow those stages: `units` flattens a version, `similarity` scores
 //! texts, `align` lays out the block ops, `inline` computes the inline changes of a modified
 //! block, `facets` compares the summary layers, `changes` turns ops and facet changes into
-//! reader-facing changes, `classify` judges each change, `verdict` sums up, `listing` collapses
+//! reader-facing changes (quoted by `quote`), `classify` judges each change, `verdict` sums
+//! up. `types` holds the result types, `budget` the work limits, `listing` collapses
 //! unchanged runs for reading, `apply` checks a diff against its old version and `render`
 //! writes Markdown and plain text.
 
@@ -49,7 +50,6 @@ mod types;
 mod units;
 mod verdict;
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::PolicyVersion;
@@ -77,23 +77,7 @@ pub fn diff(old: &PolicyVersion, new: &PolicyVersion) -> Result<Diff, DiffError>
     let a = flatten(old, &mut keys);
     let b = flatten(new, &mut keys);
     let mut budget = Budget::default();
-
-    // Align in a canonical orientation so that diff(b, a) mirrors diff(a, b) exactly.
-    let swap = a
-        .units
-        .iter()
-        .map(|u| u.text.as_str())
-        .cmp(b.units.iter().map(|u| u.text.as_str()))
-        == Ordering::Greater;
-    let pairs = if swap {
-        align::align(&b, &a, &mut budget)
-            .into_iter()
-            .map(|(j, i, k)| (i, j, k))
-            .collect()
-    } else {
-        align::align(&a, &b, &mut budget)
-    };
-    let ops = align::order_ops(&a, &b, pairs, &mut budget);
+    let ops = align::block_ops(&a, &b, &mut budget);
 
     let drafts = changes::unit_changes(&ops);
     let (drafts, facet_only) = changes::attach_facet_changes(
