@@ -173,10 +173,8 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         let mut parts = Vec::new();
         if v.major() > 0 {
             let why: Vec<&str> = v
-                .criteria()
-                .iter()
-                .filter(|k| v.major_criteria().contains(k))
-                .map(|k| i18n::criterion(props.lang, *k))
+                .major_criteria_hit()
+                .map(|k| i18n::criterion(props.lang, k))
                 .collect();
             parts.push(format!(
                 "{} {}: {}",

@@ -521,6 +521,13 @@ impl Verdict {
     pub fn major_criteria(&self) -> &[Criterion] {
         &self.major_criteria
     }
+    /// The criteria hit that count as major: why users must be notified.
+    pub fn major_criteria_hit(&self) -> impl Iterator<Item = Criterion> + '_ {
+        self.criteria
+            .iter()
+            .copied()
+            .filter(|k| self.major_criteria.contains(k))
+    }
     pub fn basis(&self) -> MajorBasis {
         self.basis
     }
