@@ -1,7 +1,9 @@
 //! Layer 1: the policy at a glance. Who, when, what is collected and why, who else gets it,
-//! where and how long it is kept, children, and your rights — each fact with its source.
+//! where and how long it is kept, children, and your rights — each fact with its source. The
+//! quick answers come from core ([`policy_lens_core::Summary::quick_answers`]); this only
+//! renders them.
 
-use policy_lens_core::{summary::DateKind, Coverage, Provenance};
+use policy_lens_core::{summary::DateKind, Coverage, FacetKind, Provenance};
 use yew::prelude::*;
 
 use crate::data::Doc;
@@ -38,7 +40,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let src = |p: &Provenance| {
         html! { <SourceLink source={p.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /> }
     };
-    let gap = |facet: &str| -> Html {
+    let gap = |facet: FacetKind| -> Html {
         let text = match sum.coverage(facet) {
             Coverage::Stated => return html! {},
             Coverage::NotStated => s.not_stated,
@@ -92,7 +94,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     }
                 }) }
             </ul>
-            { gap("contacts") }
+            { gap(FacetKind::Contacts) }
         </>
     };
 
@@ -120,7 +122,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     </li>
                 }) }
             </ul>
-            { gap("data_collected") }
+            { gap(FacetKind::DataCollected) }
         </>
     };
 
@@ -130,7 +132,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 { for f.purposes.items.iter().take(ROW_LIMIT).map(|p| html! { <li>{ p.text.clone() }{ " " }{ src(&p.source) }</li> }) }
             </ul>
             { more(f.purposes.items.len()) }
-            { gap("purposes") }
+            { gap(FacetKind::Purposes) }
         </>
     };
 
@@ -148,8 +150,8 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     { for f.sdks.items.iter().map(|x| html! { <span class="pl-sdk">{ x.name.clone() }{ " " }{ src(&x.source) }</span> }) }
                 </p>
             }
-            { gap("recipients") }
-            { gap("sdks") }
+            { gap(FacetKind::Recipients) }
+            { gap(FacetKind::Sdks) }
         </>
     };
 
@@ -158,13 +160,13 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
             { for f.storage.items.iter().map(|x| html! {
                 <p><span lang={plang.clone()}>{ x.location.clone().unwrap_or_else(|| x.text.clone()) }</span>{ " · " }{ i18n::cross_border(props.lang, x.cross_border) }{ " " }{ src(&x.source) }</p>
             }) }
-            { gap("storage") }
+            { gap(FacetKind::Storage) }
         </>
     };
     let kept = html! {
         <>
             { for f.retention.items.iter().take(2).map(|x| html! { <p lang={plang.clone()}>{ x.text.clone() }{ " " }{ src(&x.source) }</p> }) }
-            { gap("retention") }
+            { gap(FacetKind::Retention) }
         </>
     };
     let children = html! {
@@ -176,7 +178,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     <span lang={plang.clone()}>{ x.text.clone() }</span>{ " " }{ src(&x.source) }
                 </p>
             }) }
-            { gap("children") }
+            { gap(FacetKind::Children) }
         </>
     };
     let rights = html! {
@@ -198,165 +200,11 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     </li>
                 }) }
             </ul>
-            { gap("rights") }
+            { gap(FacetKind::Rights) }
         </>
     };
 
     let cut: Vec<_> = v.completeness.iter().collect();
-    let gap_text = |facet: &str| match sum.coverage(facet) {
-        Coverage::SourceMissing => s.cut_short,
-        Coverage::NotReviewed => s.not_reviewed,
-        _ => s.no_not_stated,
-    };
-    // Quick answers: one line each, each one tap from its source sentence.
-    let mut tiles: Vec<(&str, &str, String, Option<Provenance>)> = Vec::new();
-    let named = sum.controller().or(sum.operator());
-    tiles.push((
-        "who",
-        s.who,
-        named.map_or_else(|| s.no_not_stated.to_string(), |p| p.name.clone()),
-        named.map(|p| p.source.clone()),
-    ));
-    let date = sum.dates().first();
-    tiles.push((
-        "when",
-        s.updated,
-        date.map_or_else(|| s.no_not_stated.to_string(), |(_, d)| d.date.clone()),
-        date.map(|(_, d)| d.source.clone()),
-    ));
-    let phone = f
-        .contacts
-        .items
-        .iter()
-        .find(|c| c.kind == policy_lens_core::ContactKind::Phone);
-    let email = f
-        .contacts
-        .items
-        .iter()
-        .find(|c| c.kind == policy_lens_core::ContactKind::Email);
-    let contact: Vec<String> = [phone, email]
-        .iter()
-        .flatten()
-        .map(|c| c.value.clone())
-        .collect();
-    tiles.push((
-        "contact",
-        s.contact,
-        if contact.is_empty() {
-            gap_text("contacts").to_string()
-        } else {
-            contact.join(" · ")
-        },
-        phone.or(email).map(|c| c.source.clone()),
-    ));
-    let sensitive = sum.collected().iter().filter(|g| g.sensitive).count();
-    tiles.push((
-        "collected",
-        s.collected,
-        if sum.collected().is_empty() {
-            gap_text("data_collected").to_string()
-        } else {
-            format!(
-                "{} {} · {} {}",
-                sum.collected().len(),
-                s.kinds,
-                sensitive,
-                s.sensitive
-            )
-        },
-        sum.collected().first().map(|g| g.items[0].source.clone()),
-    ));
-    let location = sum
-        .collected()
-        .iter()
-        .find(|g| g.category == policy_lens_core::DataCategory::PreciseLocation);
-    tiles.push((
-        "location",
-        s.location_q,
-        match location {
-            Some(g) if g.sensitive => format!("{} · {}", s.yes, s.sensitive),
-            Some(_) => s.yes.to_string(),
-            None => gap_text("data_collected").to_string(),
-        },
-        location.map(|g| g.items[0].source.clone()),
-    ));
-    tiles.push((
-        "sdks",
-        s.who_else,
-        if sum.recipients().is_empty() && sum.sdk_count() == 0 {
-            gap_text("recipients").to_string()
-        } else {
-            format!(
-                "{} {} · SDK {}",
-                sum.recipients().len(),
-                s.kinds,
-                sum.sdk_count()
-            )
-        },
-        f.recipients
-            .items
-            .first()
-            .map(|r| r.source.clone())
-            .or_else(|| f.sdks.items.first().map(|x| x.source.clone())),
-    ));
-    let purpose = f.purposes.items.first();
-    tiles.push((
-        "why",
-        s.why,
-        purpose.map_or_else(|| gap_text("purposes").to_string(), |p| p.text.clone()),
-        purpose.map(|p| p.source.clone()),
-    ));
-    let storage = f.storage.items.first();
-    tiles.push((
-        "stored",
-        s.stored,
-        storage.map_or_else(
-            || gap_text("storage").to_string(),
-            |x| i18n::cross_border(props.lang, x.cross_border).to_string(),
-        ),
-        storage.map(|x| x.source.clone()),
-    ));
-    let retention = f.retention.items.first();
-    tiles.push((
-        "kept",
-        s.kept,
-        retention.map_or_else(|| gap_text("retention").to_string(), |k| k.text.clone()),
-        retention.map(|k| k.source.clone()),
-    ));
-    let child = f.children.items.first();
-    tiles.push((
-        "children",
-        s.children,
-        child.map_or_else(
-            || gap_text("children").to_string(),
-            |c| c.age.map_or_else(|| c.text.clone(), |a| format!("< {a}")),
-        ),
-        child.map(|c| c.source.clone()),
-    ));
-    let delete = f
-        .rights
-        .items
-        .iter()
-        .find(|r| r.right == policy_lens_core::RightKind::AccountCancellation && !r.how.is_empty())
-        .or_else(|| {
-            f.rights
-                .items
-                .iter()
-                .find(|r| r.right == policy_lens_core::RightKind::AccountCancellation)
-        });
-    tiles.push((
-        "delete",
-        s.delete_account,
-        delete.map_or_else(
-            || gap_text("rights").to_string(),
-            |r| {
-                r.how
-                    .first()
-                    .map_or_else(|| s.rights.to_string(), |h| h.value.clone())
-            },
-        ),
-        delete.map(|r| r.source.clone()),
-    ));
     html! {
         <section class="pl-glance" part="at-a-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance">
             <div class="pl-glance-head">
@@ -377,18 +225,21 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 </details>
             }
             <ul class="pl-tiles" data-testid="quick-answers" aria-label={s.quick}>
-                { for tiles.into_iter().map(|(id, label, value, source)| html! {
-                    <li class="pl-tile" data-testid={format!("tile-{id}")}>
-                        <span class="pl-tile-k">{ label }</span>
-                        if let Some(source) = source {
-                            <RouteLink to={source_route(&props.here, &source)} navigate={props.navigate.clone()} class={classes!("pl-tile-v")}
-                                label={AttrValue::from(format!("{value} — {}: “{}”", s.show_source, source.quote))}>
-                                <span lang={plang.clone()}>{ value.clone() }</span><span class="pl-tile-src" aria-hidden="true">{ " ¶" }</span>
-                            </RouteLink>
-                        } else {
-                            <span class="pl-tile-v pl-muted">{ value }</span>
-                        }
-                    </li>
+                { for sum.quick_answers().iter().map(|q| {
+                    let value = i18n::answer(props.lang, &q.answer);
+                    html! {
+                        <li class="pl-tile" data-testid={format!("tile-{}", q.question.id())}>
+                            <span class="pl-tile-k">{ i18n::question(props.lang, q.question) }</span>
+                            if let Some(source) = &q.source {
+                                <RouteLink to={source_route(&props.here, source)} navigate={props.navigate.clone()} class={classes!("pl-tile-v")}
+                                    label={AttrValue::from(format!("{value} — {}: “{}”", s.show_source, source.quote))}>
+                                    <span lang={plang.clone()}>{ value.clone() }</span><span class="pl-tile-src" aria-hidden="true">{ " ¶" }</span>
+                                </RouteLink>
+                            } else {
+                                <span class="pl-tile-v pl-muted">{ value }</span>
+                            }
+                        </li>
+                    }
                 }) }
             </ul>
             <h3 class="pl-details-title">{ s.details }</h3>

@@ -1,8 +1,11 @@
 //! The catalogue of UI strings, in English and Simplified Chinese. Policy text is never
 //! translated: it is shown in its own language with a `lang` attribute.
 
+use policy_lens_core::diff::{Criterion, ItemName};
+use policy_lens_core::summary::{DateKind, Notice, NoticeKind};
 use policy_lens_core::{
-    ChannelKind, ContactKind, CrossBorder, DataCategory, PermissionKind, RecipientKind, RightKind,
+    Answer, ChannelKind, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField,
+    PermissionKind, Question, RecipientKind, RightKind, Subject,
 };
 
 /// A UI language.
@@ -492,29 +495,161 @@ impl Lang {
     }
 }
 
-pub fn criterion(lang: Lang, c: policy_lens_core::diff::Criterion) -> &'static str {
-    use policy_lens_core::diff::Criterion::*;
-    let (en, zh) = match c {
-        PurposesOrTypes => (
-            "purposes or types of data changed",
-            "处理目的、信息类型或方式变化",
-        ),
-        Ownership => ("the controller or operator changed", "处理者或运营者变化"),
-        Recipients => ("a recipient changed", "接收方变化"),
-        UserRights => (
-            "your rights or how to use them changed",
-            "用户权利或行使方式变化",
-        ),
-        ContactOrComplaint => (
-            "contact or complaint channel changed",
-            "联系方式或投诉渠道变化",
-        ),
-        HighRiskAssessment => ("a high-risk assessment", "高风险评估"),
-        OtherSubstantive => ("other change of substance", "其他实质性变化"),
-        _ => (
-            "whitespace, punctuation or numbering only",
-            "仅空白、标点或编号",
-        ),
+/// A criterion as a short phrase: the English one is core's [`Criterion::label`].
+pub fn criterion(lang: Lang, c: Criterion) -> &'static str {
+    use Criterion::*;
+    match lang {
+        Lang::En => c.label(),
+        Lang::Zh => match c {
+            PurposesOrTypes => "处理目的、信息类型或方式变化",
+            Ownership => "处理者或运营者变化",
+            Recipients => "接收方变化",
+            UserRights => "用户权利或行使方式变化",
+            ContactOrComplaint => "联系方式或投诉渠道变化",
+            HighRiskAssessment => "高风险评估",
+            OtherSubstantive => "其他实质性变化",
+            Editorial => "仅空白、标点或编号",
+        },
+    }
+}
+
+/// The title of a facet, as the summary's rows name it.
+pub fn facet(lang: Lang, f: FacetKind) -> &'static str {
+    let s = lang.strings();
+    match f {
+        FacetKind::DataCollected => s.collected,
+        FacetKind::Purposes => s.why,
+        FacetKind::Scenarios => s.scenarios,
+        FacetKind::Recipients => s.who_else,
+        FacetKind::Sdks => s.sdks,
+        FacetKind::Permissions => s.permissions,
+        FacetKind::Retention => s.kept,
+        FacetKind::Storage => s.stored,
+        FacetKind::Security => s.security,
+        FacetKind::Children => s.children,
+        FacetKind::Rights => s.rights,
+        FacetKind::Contacts => s.contact,
+        FacetKind::MajorChanges => s.major_changes,
+    }
+}
+
+/// What a facet change is about: a facet, or the controller, operator or stated dates.
+pub fn subject(lang: Lang, k: Subject) -> &'static str {
+    let s = lang.strings();
+    match k {
+        Subject::Facet(f) => facet(lang, f),
+        Subject::Controller => s.controller,
+        Subject::Operator => s.operator,
+        Subject::Dates => s.when,
+    }
+}
+
+/// A field of a facet item.
+pub fn field(lang: Lang, f: ItemField) -> &'static str {
+    use ItemField::*;
+    let (en, zh) = match f {
+        Age => ("age", "年龄"),
+        Category => ("category", "类别"),
+        CrossBorder => ("cross-border transfer", "出境"),
+        Data => ("data", "信息"),
+        How => ("how", "方式"),
+        Kind => ("kind", "类型"),
+        Link => ("link", "链接"),
+        Location => ("location", "地点"),
+        Method => ("method", "方式"),
+        Name => ("name", "名称"),
+        ParentalConsent => ("parental consent", "监护人同意"),
+        Permission => ("permission", "权限"),
+        Platform => ("platform", "平台"),
+        Provider => ("provider", "提供方"),
+        Purpose => ("purpose", "目的"),
+        Purposes => ("purposes", "目的"),
+        Required => ("required", "是否必需"),
+        ResponseTime => ("response time", "答复时限"),
+        Right => ("right", "权利"),
+        Scenario => ("scenario", "场景"),
+        Sensitive => ("sensitive", "敏感"),
+        Text => ("text", "原文"),
+        Value => ("value", "内容"),
     };
     pick(lang, en, zh)
+}
+
+/// The label of a quick answer's tile.
+pub fn question(lang: Lang, q: Question) -> &'static str {
+    let s = lang.strings();
+    match q {
+        Question::Who => s.who,
+        Question::When => s.updated,
+        Question::Contact => s.contact,
+        Question::Collected => s.collected,
+        Question::Location => s.location_q,
+        Question::Sdks => s.who_else,
+        Question::Why => s.why,
+        Question::Stored => s.stored,
+        Question::Kept => s.kept,
+        Question::Children => s.children,
+        Question::Delete => s.delete_account,
+    }
+}
+
+/// A quick answer in words; text from the policy is shown as it is.
+pub fn answer(lang: Lang, a: &Answer) -> String {
+    let s = lang.strings();
+    match a {
+        Answer::Gap(Coverage::SourceMissing) => s.cut_short.to_string(),
+        Answer::Gap(Coverage::NotReviewed) => s.not_reviewed.to_string(),
+        Answer::Gap(Coverage::Stated | Coverage::NotStated) => s.no_not_stated.to_string(),
+        Answer::Text(t) => t.clone(),
+        Answer::List(v) => v.join(" · "),
+        Answer::Collected {
+            categories,
+            sensitive,
+        } => format!("{categories} {} · {sensitive} {}", s.kinds, s.sensitive),
+        Answer::Location { sensitive: true } => format!("{} · {}", s.yes, s.sensitive),
+        Answer::Location { sensitive: false } => s.yes.to_string(),
+        Answer::Recipients { kinds, sdks } => format!("{kinds} {} · SDK {sdks}", s.kinds),
+        Answer::CrossBorder(c) => cross_border(lang, *c).to_string(),
+        Answer::ChildAge(age) => format!("< {age}"),
+        Answer::RightStated => s.rights.to_string(),
+    }
+}
+
+/// A data-quality notice in words: the facet concerned and what is wrong with it.
+pub fn notice(lang: Lang, n: &Notice) -> String {
+    let s = lang.strings();
+    let what = match n.kind {
+        NoticeKind::SourceCut => s.source_cut,
+        NoticeKind::NotStated => s.not_stated,
+        NoticeKind::SourceMissing => s.source_missing,
+        NoticeKind::NotReviewed => s.not_reviewed,
+    };
+    match n.facet {
+        Some(f) => format!("{}{}{what}", facet(lang, f), colon(lang)),
+        None => what.to_string(),
+    }
+}
+
+/// The name of a facet item: policy text as it is, kinds of item translated.
+pub fn item_name(lang: Lang, n: &ItemName) -> String {
+    let s = lang.strings();
+    match n {
+        ItemName::Text(t) => return t.clone(),
+        ItemName::Right(k) => right(lang, *k),
+        ItemName::Contact(k) => contact(lang, *k),
+        ItemName::Permission(k) => permission(lang, *k),
+        ItemName::Date(DateKind::Updated) => s.updated,
+        ItemName::Date(DateKind::Effective) => s.effective,
+        ItemName::Date(DateKind::Released) => s.released,
+        ItemName::Controller => s.controller,
+        ItemName::Operator => s.operator,
+        ItemName::Children => s.children,
+        ItemName::Storage => s.stored,
+    }
+    .to_string()
+}
+
+/// The colon after a label: `: ` in English, a full-width `：` in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    pick(lang, ": ", "：")
 }

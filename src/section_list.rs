@@ -19,25 +19,6 @@ pub struct SectionListProps {
     pub navigate: Callback<Route>,
 }
 
-fn facet_label(lang: Lang, facet: &str) -> &'static str {
-    let s = lang.strings();
-    match facet {
-        "data_collected" => s.collected,
-        "purposes" => s.why,
-        "scenarios" => s.scenarios,
-        "recipients" => s.who_else,
-        "sdks" => s.sdks,
-        "permissions" => s.permissions,
-        "retention" => s.kept,
-        "storage" => s.stored,
-        "security" => s.security,
-        "children" => s.children,
-        "rights" => s.rights,
-        "contacts" => s.contact,
-        _ => s.major_changes,
-    }
-}
-
 #[component]
 pub fn SectionList(props: &SectionListProps) -> Html {
     let s = props.lang.strings();
@@ -84,7 +65,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                                     <p class="pl-muted">{ s.no_facts }</p>
                                 } else {
                                     <p class="pl-digest">
-                                        { for d.counts.iter().map(|(f, n)| html! { <span class="pl-chip">{ facet_label(props.lang, f) }{ format!(" {n}") }</span> }) }
+                                        { for d.counts.iter().map(|(f, n)| html! { <span class="pl-chip">{ crate::i18n::facet(props.lang, *f) }{ format!(" {n}") }</span> }) }
                                     </p>
                                     if !d.key_items.is_empty() {
                                     <ul class="pl-key-items" lang={props.policy_lang.clone()} data-testid="key-items">

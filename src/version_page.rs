@@ -7,6 +7,7 @@ use crate::data::Doc;
 use crate::full_text::FullText;
 use crate::header::Header;
 use crate::i18n::Lang;
+use crate::notices::Notices;
 use crate::route::{Route, View};
 use crate::section_list::SectionList;
 
@@ -70,6 +71,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
                 { header }
                 <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} />
                 <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
+                <Notices summary={summary.clone()} lang={props.lang} />
             </>
         },
     }

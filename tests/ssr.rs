@@ -199,3 +199,47 @@ async fn identical_versions_render_no_changes() {
     assert!(html.contains("两个版本之间没有变化。"));
     assert_eq!(html.matches(r#"data-testid="change""#).count(), 0);
 }
+
+#[tokio::test]
+async fn data_quality_notices_name_the_facet_in_both_languages() {
+    let doc = load("infiniti/2022-03-31.json");
+    let en = render(
+        route("infiniti", "2022-03-31", View::Summary, Lang::En),
+        vec![doc.clone()],
+    )
+    .await;
+    assert!(en.contains(r#"data-testid="notices""#));
+    assert!(en.contains("About this data"));
+    assert!(en.contains("Your rights: Our source text is cut off before this part."));
+    let zh = render(
+        route("infiniti", "2022-03-31", View::Summary, Lang::Zh),
+        vec![doc],
+    )
+    .await;
+    assert!(zh.contains(r#"data-testid="notices""#));
+    assert!(zh.contains("关于本数据"));
+    assert!(zh.contains("您的权利：我们的原文在此部分之前中断。"));
+}
+
+#[tokio::test]
+async fn zeekr_facet_changes_read_as_words_not_field_names() {
+    let r = |lang| Route {
+        from: Some("2025-11-10".into()),
+        to: Some("2025-12-31".into()),
+        version: None,
+        ..route("zeekr", "", View::Changes, lang)
+    };
+    let docs = || vec![load("zeekr/2025-11-10.json"), load("zeekr/2025-12-31.json")];
+    let zh = render(r(Lang::Zh), docs()).await;
+    assert!(zh.contains(r#"<span class="pl-k">业务场景</span>"#));
+    assert!(zh.contains(r#"<span class="pl-k">还有谁会获得</span>"#));
+    assert!(zh.contains(r#"<span class="pl-k">方式：</span>"#));
+    assert!(zh.contains(r#"<span class="pl-k">名称：</span>"#));
+    let en = render(r(Lang::En), docs()).await;
+    assert!(en.contains(r#"<span class="pl-k">Service scenarios</span>"#));
+    assert!(en.contains(r#"<span class="pl-k">method: </span>"#));
+    for raw in [">scenarios<", ">recipients<", "method: 由", "name: 浙江"] {
+        assert!(!zh.contains(raw), "{raw} shows raw in Chinese");
+        assert!(!en.contains(raw), "{raw} shows raw in English");
+    }
+}

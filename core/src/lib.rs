@@ -21,8 +21,10 @@
 pub mod diff;
 pub mod entities;
 mod extract;
+mod facet;
 mod import;
 pub mod model;
+mod quick;
 pub mod summary;
 pub mod text;
 mod validate;
@@ -30,11 +32,13 @@ mod validate;
 pub use diff::{diff, Diff};
 pub use entities::parse_date;
 pub use extract::{suggest, Report as SuggestReport};
+pub use facet::{FacetKind, ItemField, Subject};
 pub use import::{
     decode, decode_with, detect_language, import, import_document, import_text, split_side_by_side,
     Decoded, Format, ImportError, ImportOptions, Imported, Warning, MAX_INPUT_BYTES,
 };
 pub use model::*;
+pub use quick::{Answer, Question, QuickAnswer};
 pub use summary::{summarize, Summary};
 pub use validate::{
     is_safe_link, parse_version, parse_version_unchecked, validate, validate_set, Problem,

@@ -565,15 +565,37 @@ pub enum ContactKind {
     Web,
 }
 
+/// The name a unit enum value has in the JSON data (`account_cancellation`).
+pub(crate) fn json_name<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Joins a numbering label and the text after it the way sources write them: a space after a
+/// Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`, `（1）`).
+fn join_label(label: &str, text: &str) -> String {
+    let needs_space = label
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | ':' | '#'));
+    if needs_space && !text.is_empty() {
+        format!("{label} {text}")
+    } else {
+        format!("{label}{text}")
+    }
 }
 
 impl Section {
     /// The heading line as written: label and heading.
     pub fn title(&self) -> String {
         match (&self.label, &self.heading) {
-            (Some(l), Some(h)) => crate::text::join_label(l, h),
+            (Some(l), Some(h)) => join_label(l, h),
             (Some(l), None) => l.clone(),
             (None, Some(h)) => h.clone(),
             (None, None) => String::new(),
@@ -598,7 +620,7 @@ impl Block {
             Block::List { items } | Block::Contents { items } => items
                 .iter()
                 .map(|i| match &i.label {
-                    Some(l) => crate::text::join_label(l, &i.text),
+                    Some(l) => join_label(l, &i.text),
                     None => i.text.clone(),
                 })
                 .collect(),
@@ -656,5 +678,18 @@ impl PolicyVersion {
 
     pub fn find_section(&self, id: &str) -> Option<&Section> {
         self.all_sections().into_iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_label;
+
+    #[test]
+    fn label_joining_follows_script() {
+        assert_eq!(join_label("一、", "总则"), "一、总则");
+        assert_eq!(join_label("I.", "Scope"), "I. Scope");
+        assert_eq!(join_label("(1)", "Name"), "(1) Name");
+        assert_eq!(join_label("（1）", "姓名"), "（1）姓名");
     }
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::facet::FacetKind;
 use crate::model::*;
+use crate::quick::QuickAnswer;
 
 /// The summary of one version.
 #[derive(Debug, Clone, Serialize)]
@@ -21,9 +23,12 @@ pub struct Summary {
     pub(crate) collected: Vec<CategoryGroup>,
     pub(crate) recipients: Vec<(RecipientKind, usize)>,
     pub(crate) sdk_count: usize,
-    pub(crate) coverage: BTreeMap<&'static str, Coverage>,
+    pub(crate) coverage: BTreeMap<FacetKind, Coverage>,
     pub(crate) sections: Vec<SectionDigest>,
     pub(crate) notices: Vec<Notice>,
+    /// Left out of the JSON, which keeps the shape it always had.
+    #[serde(skip)]
+    pub(crate) quick: Vec<QuickAnswer>,
 }
 
 /// Which stated date.
@@ -51,7 +56,7 @@ pub struct SectionDigest {
     pub title: String,
     pub depth: usize,
     /// Facet name and the number of its items citing this section or its subsections.
-    pub counts: Vec<(&'static str, usize)>,
+    pub counts: Vec<(FacetKind, usize)>,
     /// A few key items from those facets: name (in the policy's language) and source.
     pub key_items: Vec<(String, Provenance)>,
 }
@@ -61,7 +66,7 @@ pub struct SectionDigest {
 pub struct Notice {
     pub kind: NoticeKind,
     /// The facet concerned, if any.
-    pub facet: Option<&'static str>,
+    pub facet: Option<FacetKind>,
     /// The section concerned, if any.
     pub section: Option<String>,
     /// The completeness note or facet note, as written by the data's reviewer.
@@ -112,9 +117,9 @@ impl Summary {
     pub fn sdk_count(&self) -> usize {
         self.sdk_count
     }
-    pub fn coverage(&self, facet: &str) -> Coverage {
+    pub fn coverage(&self, facet: FacetKind) -> Coverage {
         self.coverage
-            .get(facet)
+            .get(&facet)
             .copied()
             .unwrap_or(Coverage::NotReviewed)
     }
@@ -124,114 +129,85 @@ impl Summary {
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
+    /// One-line answers to the questions a reader asks first, each with its source.
+    pub fn quick_answers(&self) -> &[QuickAnswer] {
+        &self.quick
+    }
 }
 
-/// Names of the facets, in display order.
-pub const FACETS: [&str; 13] = [
-    "data_collected",
-    "purposes",
-    "scenarios",
-    "recipients",
-    "sdks",
-    "permissions",
-    "retention",
-    "storage",
-    "security",
-    "children",
-    "rights",
-    "contacts",
-    "major_changes",
-];
-
-/// Every facet item as (facet name, display name, provenance).
-pub fn facet_items(f: &Facets) -> Vec<(&'static str, String, &Provenance)> {
+/// Every facet item as (facet, display name, provenance).
+pub fn facet_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance)> {
     flagged_items(f)
         .into_iter()
         .map(|(facet, name, p, _)| (facet, name, p))
         .collect()
 }
 
-/// Every facet item as (facet name, display name, provenance, suggested by the extractor).
-pub fn flagged_items(f: &Facets) -> Vec<(&'static str, String, &Provenance, bool)> {
+/// Every facet item as (facet, display name, provenance, suggested by the extractor).
+pub fn flagged_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance, bool)> {
     let mut out = Vec::new();
     for i in &f.data_collected.items {
-        out.push(("data_collected", i.name.clone(), &i.source, i.suggested));
+        out.push((
+            FacetKind::DataCollected,
+            i.name.clone(),
+            &i.source,
+            i.suggested,
+        ));
     }
     for i in &f.purposes.items {
-        out.push(("purposes", i.text.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Purposes, i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.scenarios.items {
-        out.push(("scenarios", i.scenario.clone(), &i.source, i.suggested));
+        out.push((
+            FacetKind::Scenarios,
+            i.scenario.clone(),
+            &i.source,
+            i.suggested,
+        ));
     }
     for i in &f.recipients.items {
         out.push((
-            "recipients",
+            FacetKind::Recipients,
             i.name.clone().unwrap_or_else(|| i.text.clone()),
             &i.source,
             i.suggested,
         ));
     }
     for i in &f.sdks.items {
-        out.push(("sdks", i.name.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Sdks, i.name.clone(), &i.source, i.suggested));
     }
     for i in &f.permissions.items {
-        let name = serde_json::to_value(i.permission)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push(("permissions", name, &i.source, i.suggested));
+        let name = json_name(&i.permission);
+        out.push((FacetKind::Permissions, name, &i.source, i.suggested));
     }
     for i in &f.retention.items {
-        out.push(("retention", i.text.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Retention, i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.storage.items {
-        out.push(("storage", i.text.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Storage, i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.security.items {
-        out.push(("security", i.text.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Security, i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.children.items {
-        out.push(("children", i.text.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Children, i.text.clone(), &i.source, i.suggested));
     }
     for i in &f.rights.items {
-        let name = serde_json::to_value(i.right)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push(("rights", name, &i.source, i.suggested));
+        let name = json_name(&i.right);
+        out.push((FacetKind::Rights, name, &i.source, i.suggested));
     }
     for i in &f.contacts.items {
-        out.push(("contacts", i.value.clone(), &i.source, i.suggested));
+        out.push((FacetKind::Contacts, i.value.clone(), &i.source, i.suggested));
     }
     for i in &f.major_changes.items {
-        out.push(("major_changes", i.text.clone(), &i.source, i.suggested));
+        out.push((
+            FacetKind::MajorChanges,
+            i.text.clone(),
+            &i.source,
+            i.suggested,
+        ));
     }
     out
-}
-
-fn coverage_of(f: &Facets) -> BTreeMap<&'static str, (Coverage, Option<String>)> {
-    let mut m = BTreeMap::new();
-    macro_rules! put {
-        ($($name:ident),*) => {$(
-            m.insert(stringify!($name), (f.$name.status, f.$name.note.clone()));
-        )*};
-    }
-    put!(
-        data_collected,
-        purposes,
-        scenarios,
-        recipients,
-        sdks,
-        permissions,
-        retention,
-        storage,
-        security,
-        children,
-        rights,
-        contacts,
-        major_changes
-    );
-    m
 }
 
 /// Computes the summary of a version.
@@ -267,7 +243,6 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         *rc.entry(r.kind).or_default() += 1;
     }
 
-    let cov = coverage_of(f);
     let mut notices = Vec::new();
     for c in &v.completeness {
         notices.push(Notice {
@@ -277,8 +252,8 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
             note: Some(c.note.clone()),
         });
     }
-    for name in FACETS {
-        let (status, note) = &cov[name];
+    for facet in FacetKind::ALL {
+        let (status, note) = facet.coverage_in(f);
         let kind = match status {
             Coverage::Stated => continue,
             Coverage::NotStated => NoticeKind::NotStated,
@@ -287,9 +262,9 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         };
         notices.push(Notice {
             kind,
-            facet: Some(name),
+            facet: Some(facet),
             section: None,
-            note: note.clone(),
+            note: note.map(str::to_string),
         });
     }
 
@@ -299,7 +274,7 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         digest(top, 0, &items, &mut sections);
     }
 
-    Summary {
+    let mut summary = Summary {
         id: v.id.clone(),
         version: v.version.clone(),
         title: v.title.clone(),
@@ -310,26 +285,32 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         collected,
         recipients: rc.into_iter().collect(),
         sdk_count: f.sdks.items.len(),
-        coverage: cov.into_iter().map(|(k, (c, _))| (k, c)).collect(),
+        coverage: FacetKind::ALL
+            .into_iter()
+            .map(|k| (k, k.coverage_in(f).0))
+            .collect(),
         sections,
         notices,
-    }
+        quick: Vec::new(),
+    };
+    summary.quick = crate::quick::quick_answers(v, &summary);
+    summary
 }
 
 fn digest(
     s: &Section,
     depth: usize,
-    items: &[(&'static str, String, &Provenance)],
+    items: &[(FacetKind, String, &Provenance)],
     out: &mut Vec<SectionDigest>,
 ) {
     let ids: Vec<&str> = s.walk().iter().map(|x| x.id.as_str()).collect();
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    let mut counts: Vec<(FacetKind, usize)> = Vec::new();
     let mut key_items = Vec::new();
     for (facet, name, p) in items {
         if ids.contains(&p.section.as_str()) {
             match counts.iter_mut().find(|(f, _)| f == facet) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((facet, 1)),
+                None => counts.push((*facet, 1)),
             }
             if key_items.len() < 4
                 && !key_items.iter().any(|(n, _)| n == name)
@@ -359,6 +340,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     // Suggested items are marked so that nobody reads them as reviewed.
     let m = |suggested: bool| if suggested { " _(suggested)_" } else { "" };
     let _ = writeln!(o, "# {} ({})\n", s.title, s.version);
+    crate::quick::to_markdown(&s.quick, &mut o);
     if let Some(c) = &s.controller {
         let _ = writeln!(o, "- **Controller:** {} — {}", c.name, q(&c.source));
     }
@@ -369,8 +351,8 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
         let _ = writeln!(o, "- **{k:?}:** {} — {}", d.date, q(&d.source));
     }
     let flagged = flagged_items(&v.facets);
-    let suggested_in = |facet: &str| flagged.iter().any(|(f, _, _, s)| *f == facet && *s);
-    let section = |title: &str, o: &mut String, facet: &str| {
+    let suggested_in = |facet: FacetKind| flagged.iter().any(|(f, _, _, s)| *f == facet && *s);
+    let section = |title: &str, o: &mut String, facet: FacetKind| {
         let _ = writeln!(o, "\n## {title}\n");
         let c = s.coverage(facet);
         if c != Coverage::Stated {
@@ -386,7 +368,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             );
         }
     };
-    section("Contact", &mut o, "contacts");
+    section("Contact", &mut o, FacetKind::Contacts);
     for c in &v.facets.contacts.items {
         let _ = writeln!(
             o,
@@ -397,7 +379,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             m(c.suggested)
         );
     }
-    section("Data collected", &mut o, "data_collected");
+    section("Data collected", &mut o, FacetKind::DataCollected);
     for g in &s.collected {
         let names: Vec<String> = g
             .items
@@ -412,11 +394,11 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             names.join(", ")
         );
     }
-    section("Purposes", &mut o, "purposes");
+    section("Purposes", &mut o, FacetKind::Purposes);
     for p in &v.facets.purposes.items {
         let _ = writeln!(o, "- {} — {}{}", p.text, q(&p.source), m(p.suggested));
     }
-    section("Recipients", &mut o, "recipients");
+    section("Recipients", &mut o, FacetKind::Recipients);
     for r in &v.facets.recipients.items {
         let _ = writeln!(
             o,
@@ -427,7 +409,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             m(r.suggested)
         );
     }
-    section("Third-party SDKs", &mut o, "sdks");
+    section("Third-party SDKs", &mut o, FacetKind::Sdks);
     for r in &v.facets.sdks.items {
         let _ = writeln!(
             o,
@@ -441,7 +423,11 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             m(r.suggested)
         );
     }
-    section("Storage and cross-border transfer", &mut o, "storage");
+    section(
+        "Storage and cross-border transfer",
+        &mut o,
+        FacetKind::Storage,
+    );
     for r in &v.facets.storage.items {
         let _ = writeln!(
             o,
@@ -452,15 +438,15 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
             m(r.suggested)
         );
     }
-    section("Retention", &mut o, "retention");
+    section("Retention", &mut o, FacetKind::Retention);
     for r in &v.facets.retention.items {
         let _ = writeln!(o, "- {} — {}{}", r.text, q(&r.source), m(r.suggested));
     }
-    section("Children", &mut o, "children");
+    section("Children", &mut o, FacetKind::Children);
     for r in &v.facets.children.items {
         let _ = writeln!(o, "- {} — {}{}", r.text, q(&r.source), m(r.suggested));
     }
-    section("Your rights", &mut o, "rights");
+    section("Your rights", &mut o, FacetKind::Rights);
     for r in &v.facets.rights.items {
         let how: Vec<String> = r.how.iter().map(|h| h.value.clone()).collect();
         let _ = writeln!(
@@ -501,7 +487,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
 /// suggested (reviewed data prints as before).
 fn review_checklist(
     v: &PolicyVersion,
-    flagged: &[(&'static str, String, &Provenance, bool)],
+    flagged: &[(FacetKind, String, &Provenance, bool)],
     o: &mut String,
 ) {
     use std::fmt::Write;

@@ -1,20 +1,7 @@
 //! The text layer: the full text of a version as plain text, and whitespace-insensitive matching.
+//! It reads the model; the model does not depend on it.
 
 use crate::model::{PolicyVersion, Section};
-
-/// Joins a numbering label and the text after it the way sources write them: a space after a
-/// Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`, `（1）`).
-pub fn join_label(label: &str, text: &str) -> String {
-    let needs_space = label
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | ':' | '#'));
-    if needs_space && !text.is_empty() {
-        format!("{label} {text}")
-    } else {
-        format!("{label}{text}")
-    }
-}
 
 /// The full text: heading lines and blocks in document order, blank line between blocks.
 pub fn full_text(v: &PolicyVersion) -> String {
@@ -93,14 +80,6 @@ pub fn find_ignoring_whitespace(hay: &str, needle: &str) -> Option<std::ops::Ran
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn label_joining_follows_script() {
-        assert_eq!(join_label("一、", "总则"), "一、总则");
-        assert_eq!(join_label("I.", "Scope"), "I. Scope");
-        assert_eq!(join_label("(1)", "Name"), "(1) Name");
-        assert_eq!(join_label("（1）", "姓名"), "（1）姓名");
-    }
 
     #[test]
     fn find_maps_back_to_original_offsets() {

@@ -203,7 +203,7 @@ fn unseen_english_markdown_imports_with_sensible_sections() {
         .iter()
         .map(|c| c.value.as_str())
         .collect();
-    assert_eq!(contacts, ["privacy@acme-scooters.example", "020-7946-0000"]);
+    assert_eq!(contacts, ["privacy@acme-scooters.co.uk", "020-7946-0000"]);
     assert!(policy_lens_core::validate("unseen-en.md", &v).is_empty());
     // Markdown's heading markers are markup, not policy text: the rest is kept.
     assert_eq!(
@@ -249,7 +249,7 @@ fn unseen_chinese_plain_text_imports_with_sensible_sections() {
         .iter()
         .map(|c| c.value.as_str())
         .collect();
-    assert_eq!(contacts, ["400-123-4567", "privacy@xinghe.example"]);
+    assert_eq!(contacts, ["400-123-4567", "privacy@xinghe-mobility.cn"]);
     assert!(policy_lens_core::validate("unseen-zh.txt", &v).is_empty());
     assert_eq!(text::squash(&text::full_text(&v)), text::squash(&raw));
 }

@@ -17,6 +17,8 @@ mod lines;
 #[cfg(feature = "formats")]
 mod markdown;
 mod numbering;
+// The rich-text builder serves the Markdown and HTML readers, which the `formats` feature brings.
+#[cfg_attr(not(feature = "formats"), allow(dead_code))]
 mod rich;
 mod side_by_side;
 mod title;

@@ -1,15 +1,16 @@
-//! The "what changed" view: a verdict, the list of changes with why they matter, and a
-//! side-by-side (wide) or unified (narrow) listing where unchanged runs collapse. Colour is
-//! never the only signal: every changed line has a +/− marker and screen-reader text.
+//! The view itself: the version selectors, the verdict, flags, the change list and the
+//! listing.
 
-use policy_lens_core::diff::{self, BlockOp, Change, ChangeKind, FlagKind, OpKind, SpanKind};
+use std::rc::Rc;
+
+use policy_lens_core::diff::{self, FlagKind};
 use yew::prelude::*;
 
-use crate::data::Doc;
+use super::change_card::ChangeCard;
+use super::listing::Listing;
+use crate::data::{Doc, Shared};
 use crate::i18n::{self, Lang};
-use crate::listing::Listing;
 use crate::route::Route;
-use crate::route_link::RouteLink;
 
 #[derive(Properties, PartialEq)]
 pub struct ChangesViewProps {
@@ -26,7 +27,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let s = props.lang.strings();
     let c = props.lang.changes();
     let result = use_memo((props.old.clone(), props.new.clone()), |(a, b)| {
-        diff::diff(a, b)
+        diff::diff(a, b).map(|d| Shared(Rc::new(d)))
     });
     let root = use_node_ref();
 
@@ -172,10 +173,8 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         let mut parts = Vec::new();
         if v.major() > 0 {
             let why: Vec<&str> = v
-                .criteria()
-                .iter()
-                .filter(|k| v.major_criteria().contains(k))
-                .map(|k| i18n::criterion(props.lang, *k))
+                .major_criteria_hit()
+                .map(|k| i18n::criterion(props.lang, k))
                 .collect();
             parts.push(format!(
                 "{} {}: {}",
@@ -218,7 +217,11 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
                 </div>
                 <h2>{ c.changes }{ format!(" ({})", d.changes().len()) }</h2>
                 <ol class="pl-change-list" data-testid="change-list">
-                    { for d.changes().iter().map(|ch| change_card(ch, d, props, current.as_deref() == Some(ch.id()), &plang)) }
+                    { for d.changes().iter().map(|ch| html! {
+                        <ChangeCard key={ch.id().to_string()} change={ch.clone()} op={ch.op().and_then(|i| d.ops().get(i)).cloned()}
+                            lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()}
+                            current={current.as_deref() == Some(ch.id())} policy_lang={plang.clone()} />
+                    }) }
                 </ol>
             }
             <h2>{ c.listing }</h2>
@@ -228,85 +231,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
                 <span class="pl-legend-item pl-mod"><span aria-hidden="true">{ "± " }</span>{ format!("{} {}", counts.modified(), c.modified) }</span>
                 if counts.moved() > 0 { <span class="pl-legend-item pl-mod"><span aria-hidden="true">{ "↕ " }</span>{ format!("{} {}", counts.moved(), c.moved) }</span> }
             </p>
-            <Listing ops={d.ops().to_vec()} changes={d.changes().iter().filter_map(|ch| ch.op().map(|o| (o, ch.id().to_string()))).collect::<Vec<_>>()} lang={props.lang} policy_lang={plang.clone()} />
+            <Listing diff={d.clone()} lang={props.lang} policy_lang={plang.clone()} />
         </section>
-    }
-}
-
-fn change_card(
-    ch: &Change,
-    d: &diff::Diff,
-    props: &ChangesViewProps,
-    current: bool,
-    plang: &str,
-) -> Html {
-    let c = props.lang.changes();
-    let kind = match ch.kind() {
-        ChangeKind::Added => c.added,
-        ChangeKind::Removed => c.deleted,
-        ChangeKind::Modified => c.modified,
-        ChangeKind::Moved => c.moved,
-    };
-    let op = ch.op().and_then(|i| d.ops().get(i));
-    let body = match op {
-        Some(op) if op.kind() == OpKind::Modify && !op.inline().is_empty() => {
-            inline(op, props.lang)
-        }
-        _ => html! {
-            <>
-                if let Some(q) = ch.old_quote() { <p class="pl-old"><span class="pl-marker" aria-hidden="true">{ "− " }</span><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ q.to_string() }</p> }
-                if let Some(q) = ch.new_quote() { <p class="pl-new"><span class="pl-marker" aria-hidden="true">{ "+ " }</span><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ q.to_string() }</p> }
-            </>
-        },
-    };
-    let why: Vec<&str> = ch
-        .class()
-        .criteria()
-        .iter()
-        .map(|k| i18n::criterion(props.lang, *k))
-        .collect();
-    let to = Route {
-        change: Some(ch.id().to_string()),
-        ..props.here.clone()
-    };
-    html! {
-        <li id={format!("pl-change-{}", ch.id())} class={classes!("pl-change", current.then_some("pl-change-current"), ch.class().major().then_some("pl-change-major"))}
-            data-testid="change" data-change={ch.id().to_string()} tabindex="-1" aria-current={current.then_some("true")}>
-            <p class="pl-change-head">
-                <span class="pl-change-kind">{ kind }</span>
-                <span class={classes!("pl-tag", ch.class().major().then_some("pl-tag-major"))}>{ if ch.class().major() { c.needs_notice } else if ch.class().is_editorial() { c.editorial } else { c.verdict_substantive } }</span>
-                <span class="pl-path" lang={plang.to_string()}>{ ch.section_path().join(" › ") }</span>
-                <RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-change-link")} label={AttrValue::from(format!("{} {}", c.link, ch.id()))}>{ "#" }{ ch.id().to_string() }</RouteLink>
-            </p>
-            <div class="pl-change-body" lang={plang.to_string()}>{ body }</div>
-            <p class="pl-why"><strong>{ c.why }{ ": " }</strong>{ why.join("; ") }</p>
-            if !ch.facet_changes().is_empty() {
-                <ul class="pl-facet-changes">
-                    { for ch.facet_changes().iter().map(|f| html! {
-                        <li lang={plang.to_string()}>
-                            <code>{ f.facet() }</code>{ " " }{ f.item().to_string() }{ ": " }
-                            if let Some(o) = f.old_value() { <del><span class="pl-visually-hidden">{ c.old_text }{ ": " }</span>{ o.to_string() }</del> }
-                            { " → " }
-                            if let Some(n) = f.new_value() { <ins><span class="pl-visually-hidden">{ c.new_text }{ ": " }</span>{ n.to_string() }</ins> }
-                        </li>
-                    }) }
-                </ul>
-            }
-        </li>
-    }
-}
-
-/// A modified unit with its inline spans: deletions struck, insertions underlined, both with
-/// text for screen readers.
-pub(crate) fn inline(op: &BlockOp, lang: Lang) -> Html {
-    let c = lang.changes();
-    html! {
-        <p class="pl-inline">
-            { for op.inline().iter().map(|sp| match sp.kind() {
-                SpanKind::Equal => html! { { sp.text().to_string() } },
-                SpanKind::Delete => html! { <del class="pl-span-del"><span class="pl-visually-hidden">{ format!("[{}: ", c.deleted) }</span>{ sp.text().to_string() }<span class="pl-visually-hidden">{ "]" }</span></del> },
-                SpanKind::Insert => html! { <ins class="pl-span-ins"><span class="pl-visually-hidden">{ format!("[{}: ", c.added) }</span>{ sp.text().to_string() }<span class="pl-visually-hidden">{ "]" }</span></ins> },
-            }) }
-        </p>
     }
 }

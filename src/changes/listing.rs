@@ -1,48 +1,40 @@
 //! The side-by-side (wide) or unified (narrow) listing of a diff, with numbered units and
-//! collapsible unchanged runs.
+//! collapsed unchanged runs. The rows come from core ([`Diff::listing`]); this only renders
+//! them and remembers which collapsed runs the reader opened.
 
 use std::collections::HashSet;
 
-use policy_lens_core::diff::{self, BlockOp, OpKind};
+use policy_lens_core::diff::{BlockOp, BlockRef, Diff, OpKind, Row};
 use yew::prelude::*;
 
-use crate::changes_view::inline;
+use super::inline::inline_spans;
+use crate::data::Shared;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ListingProps {
-    pub ops: Vec<BlockOp>,
-    /// Op index → change id, for anchors.
-    pub changes: Vec<(usize, String)>,
+    pub diff: Shared<Diff>,
     pub lang: Lang,
     pub policy_lang: String,
 }
 
-/// Unchanged runs longer than this collapse.
+/// Unchanged units kept next to a change when a run collapses.
 const CONTEXT: usize = 1;
 
 #[component]
 pub fn Listing(props: &ListingProps) -> Html {
     let c = props.lang.changes();
     let open = use_state(HashSet::<usize>::new);
-    // Group ops into runs: unchanged runs (collapsible) and single changed ops.
+    let d = &props.diff;
     let mut rows = Vec::new();
-    let mut i = 0;
-    let ops = &props.ops;
-    while i < ops.len() {
-        if ops[i].kind() == OpKind::Equal {
-            let start = i;
-            while i < ops.len() && ops[i].kind() == OpKind::Equal {
-                i += 1;
+    for r in d.listing(CONTEXT) {
+        match r {
+            Row::Op(k) => rows.push(row(d, k, props.lang)),
+            Row::Unchanged(run) if open.contains(&run.start) => {
+                rows.extend(run.map(|k| row(d, k, props.lang)));
             }
-            let run = start..i;
-            let keep_head = if start == 0 { 0 } else { CONTEXT };
-            let keep_tail = if i == ops.len() { 0 } else { CONTEXT };
-            if run.len() > keep_head + keep_tail + 1 && !open.contains(&start) {
-                for (k, op) in ops.iter().enumerate().skip(start).take(keep_head) {
-                    rows.push(row(op, k, props));
-                }
-                let hidden = run.len() - keep_head - keep_tail;
+            Row::Unchanged(run) => {
+                let start = run.start;
                 let onclick = {
                     let open = open.clone();
                     Callback::from(move |_: MouseEvent| {
@@ -53,20 +45,10 @@ pub fn Listing(props: &ListingProps) -> Html {
                 };
                 rows.push(html! {
                     <div class="pl-row-collapsed" key={format!("gap-{start}")}>
-                        <button type="button" class="pl-button" {onclick} data-testid="show-unchanged">{ c.show_unchanged.replace("{}", &hidden.to_string()) }</button>
+                        <button type="button" class="pl-button" {onclick} data-testid="show-unchanged">{ c.show_unchanged.replace("{}", &run.len().to_string()) }</button>
                     </div>
                 });
-                for (k, op) in ops.iter().enumerate().skip(i - keep_tail).take(keep_tail) {
-                    rows.push(row(op, k, props));
-                }
-            } else {
-                for (k, op) in ops.iter().enumerate().skip(run.start).take(run.len()) {
-                    rows.push(row(op, k, props));
-                }
             }
-        } else {
-            rows.push(row(&ops[i], i, props));
-            i += 1;
         }
     }
     html! {
@@ -76,13 +58,14 @@ pub fn Listing(props: &ListingProps) -> Html {
     }
 }
 
-fn row(op: &BlockOp, index: usize, props: &ListingProps) -> Html {
-    let c = props.lang.changes();
-    let anchor = props
-        .changes
+fn row(d: &Diff, index: usize, lang: Lang) -> Html {
+    let c = lang.changes();
+    let op: &BlockOp = &d.ops()[index];
+    let anchor = d
+        .changes()
         .iter()
-        .find(|(o, _)| *o == index)
-        .map(|(_, id)| format!("pl-op-{id}"));
+        .find(|ch| ch.op() == Some(index))
+        .map(|ch| format!("pl-op-{}", ch.id()));
     let (class, marker, sr) = match op.kind() {
         OpKind::Equal => ("pl-eq", " ", ""),
         OpKind::Insert => ("pl-ins", "+", c.added),
@@ -90,7 +73,7 @@ fn row(op: &BlockOp, index: usize, props: &ListingProps) -> Html {
         OpKind::Modify => ("pl-mod", "±", c.modified),
         OpKind::Move => ("pl-mov", "↕", c.moved),
     };
-    let cell = |r: Option<&diff::BlockRef>, side: &str| match r {
+    let cell = |r: Option<&BlockRef>, side: &str| match r {
         Some(r) => html! {
             <div class={classes!("pl-cell", format!("pl-{side}"))}>
                 <span class="pl-num" aria-hidden="true">{ r.number().map(|n| n.to_string()).unwrap_or_else(|| "§".into()) }</span>
@@ -102,7 +85,7 @@ fn row(op: &BlockOp, index: usize, props: &ListingProps) -> Html {
         }
     };
     let unified = if op.kind() == OpKind::Modify && !op.inline().is_empty() {
-        Some(inline(op, props.lang))
+        Some(inline_spans(op, lang))
     } else {
         None
     };

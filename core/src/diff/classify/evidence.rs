@@ -1,0 +1,116 @@
+//! Evidence in the changed text: named entities (company names, emails, phone numbers) and
+//! keywords that the change touches.
+
+use std::ops::Range;
+
+use crate::entities::{company_names, emails, find_word, phones};
+
+use super::super::types::Criterion;
+use super::keywords::{KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
+use super::Hits;
+
+/// Whether `region` overlaps a changed range; an empty range (an insertion point) touches a
+/// region that surrounds it.
+fn touches(region: &Range<usize>, changed: &[Range<usize>]) -> bool {
+    changed.iter().any(|r| {
+        if r.is_empty() {
+            region.start < r.start && r.start < region.end
+        } else {
+            r.start < region.end && region.start < r.end
+        }
+    })
+}
+
+fn entity_reason(hits: &mut Hits, what: &str, old: &[String], new: &[String]) {
+    let old: Vec<&String> = old.iter().filter(|o| !new.contains(o)).collect();
+    let new: Vec<&String> = new.iter().filter(|n| !old.contains(n)).collect();
+    let join = |v: &[&String]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    match (old.is_empty(), new.is_empty()) {
+        (false, false) => hits.reason(format!("{what} changed: {} → {}", join(&old), join(&new))),
+        (false, true) => hits.reason(format!("{what} removed: {}", join(&old))),
+        (true, false) => hits.reason(format!("{what} added: {}", join(&new))),
+        (true, true) => {}
+    }
+}
+
+/// Text heuristics over the changed ranges of both sides.
+pub(super) fn text_heuristics(
+    old: &str,
+    new: &str,
+    ro: &[Range<usize>],
+    rn: &[Range<usize>],
+    parties: &[String],
+    hits: &mut Hits,
+) {
+    let sides = [(old, ro), (new, rn)];
+    // Named entities.
+    let touched = |f: fn(&str) -> Vec<Range<usize>>, text: &str, r: &[Range<usize>]| {
+        let mut v: Vec<String> = f(text)
+            .into_iter()
+            .filter(|g| touches(g, r))
+            .map(|g| text[g].to_string())
+            .collect();
+        v.dedup();
+        v
+    };
+    let (co, cn) = (
+        touched(company_names, old, ro),
+        touched(company_names, new, rn),
+    );
+    if !co.is_empty() || !cn.is_empty() {
+        let lower = format!("{old}\n{new}").to_lowercase();
+        let party = co.iter().chain(&cn).any(|c| {
+            parties
+                .iter()
+                .any(|p| p.contains(c.as_str()) || c.contains(p.as_str()))
+        });
+        let (criterion, what) = if party {
+            (Criterion::Ownership, "controller or operator name")
+        } else if RECIPIENT_CONTEXT.iter().any(|k| lower.contains(k)) {
+            (
+                Criterion::Recipients,
+                "company named as operator or recipient",
+            )
+        } else if OWNER_CONTEXT.iter().any(|k| lower.contains(k)) {
+            (Criterion::Ownership, "company named as the controller")
+        } else {
+            (Criterion::Recipients, "company name")
+        };
+        hits.criteria.insert(criterion);
+        entity_reason(hits, what, &co, &cn);
+    }
+    let (eo, en) = (touched(emails, old, ro), touched(emails, new, rn));
+    let (po, pn) = (touched(phones, old, ro), touched(phones, new, rn));
+    if !eo.is_empty() || !en.is_empty() {
+        hits.criteria.insert(Criterion::ContactOrComplaint);
+        entity_reason(hits, "email", &eo, &en);
+    }
+    if !po.is_empty() || !pn.is_empty() {
+        hits.criteria.insert(Criterion::ContactOrComplaint);
+        entity_reason(hits, "phone number", &po, &pn);
+    }
+    // Keywords in changed text.
+    for (criterion, words) in KEYWORDS {
+        let mut found: Vec<&str> = Vec::new();
+        for (text, r) in sides {
+            if r.is_empty() {
+                continue;
+            }
+            let lower = text.to_ascii_lowercase();
+            for w in words {
+                if !found.contains(w) && find_word(&lower, w).any(|g| touches(&g, r)) {
+                    found.push(w);
+                }
+            }
+        }
+        if !found.is_empty() {
+            hits.criteria.insert(criterion);
+            let shown: Vec<String> = found.iter().take(4).map(|w| format!("“{w}”")).collect();
+            hits.reason(format!(
+                "{}: the change touches {}",
+                criterion.name(),
+                shown.join(", ")
+            ));
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! Facet changes: the summary layers (and controller, operator, stated dates) of two versions
+//! compared item by item.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::facet::{FacetKind, ItemField, Subject};
+use crate::model::{json_name, Coverage, Facet, Party, PolicyVersion, Provenance};
+use crate::summary::DateKind;
+
+use super::types::{FacetChange, FacetChangeKind, FieldChange, ItemName};
+
+struct FacetItem {
+    item: ItemName,
+    /// `item` as text: the name in the JSON and in reasons.
+    name: String,
+    value: String,
+    json: serde_json::Value,
+    pair: Option<String>,
+    source: Provenance,
+}
+
+fn compact(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(compact).collect::<Vec<_>>().join(", "),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter(|(k, _)| *k != "source" && *k != "suggested")
+            .map(|(k, v)| format!("{k}: {}", compact(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn collect<T: Serialize>(
+    facet: &Facet<T>,
+    f: impl Fn(&T) -> (ItemName, Option<String>, &Provenance, bool),
+) -> Option<Vec<FacetItem>> {
+    if facet.status == Coverage::NotReviewed {
+        return None;
+    }
+    Some(
+        facet
+            .items
+            .iter()
+            .filter_map(|t| {
+                let (item, pair, source, suggested) = f(t);
+                (!suggested).then(|| {
+                    let json = serde_json::to_value(t).unwrap_or_default();
+                    FacetItem {
+                        name: item.to_string(),
+                        item,
+                        value: compact(&json),
+                        json,
+                        pair,
+                        source: source.clone(),
+                    }
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Subject → its items, or `None` when the facet is not reviewed.
+fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
+    let f = &v.facets;
+    let party = |p: &Option<Party>, role: ItemName| {
+        Some(
+            p.iter()
+                .map(|p| FacetItem {
+                    pair: Some(role.to_string()),
+                    name: role.to_string(),
+                    item: role.clone(),
+                    value: p.name.clone(),
+                    json: serde_json::Value::String(p.name.clone()),
+                    source: p.source.clone(),
+                })
+                .collect(),
+        )
+    };
+    let dates = [
+        (DateKind::Updated, "updated", &v.dates.updated),
+        (DateKind::Effective, "effective", &v.dates.effective),
+        (DateKind::Released, "released", &v.dates.released),
+    ]
+    .iter()
+    .filter_map(|&(kind, k, d)| {
+        d.as_ref().map(|d| FacetItem {
+            item: ItemName::Date(kind),
+            name: ItemName::Date(kind).to_string(),
+            value: d.date.clone(),
+            json: serde_json::Value::String(d.date.clone()),
+            pair: Some(k.to_string()),
+            source: d.source.clone(),
+        })
+    })
+    .collect();
+    vec![
+        (
+            Subject::Controller,
+            party(&v.controller, ItemName::Controller),
+        ),
+        (Subject::Operator, party(&v.operator, ItemName::Operator)),
+        (Subject::Dates, Some(dates)),
+        (
+            Subject::Facet(FacetKind::DataCollected),
+            collect(&f.data_collected, |i| {
+                (
+                    ItemName::Text(i.name.clone()),
+                    Some(i.name.clone()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Purposes),
+            collect(&f.purposes, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Scenarios),
+            collect(&f.scenarios, |i| {
+                (
+                    ItemName::Text(i.scenario.clone()),
+                    Some(i.scenario.clone()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Recipients),
+            collect(&f.recipients, |i| {
+                let name = i.name.clone().unwrap_or_else(|| i.text.clone());
+                let pair = format!("{}: {}", json_name(&i.kind), i.text);
+                (ItemName::Text(name), Some(pair), &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Sdks),
+            collect(&f.sdks, |i| {
+                (
+                    ItemName::Text(i.name.clone()),
+                    Some(i.name.clone()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Permissions),
+            collect(&f.permissions, |i| {
+                let k = ItemName::Permission(i.permission);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Retention),
+            collect(&f.retention, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Storage),
+            collect(&f.storage, |i| {
+                let k = i.location.clone().map_or(ItemName::Storage, ItemName::Text);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Security),
+            collect(&f.security, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Children),
+            collect(&f.children, |i| {
+                (
+                    ItemName::Children,
+                    Some(ItemName::Children.to_string()),
+                    &i.source,
+                    i.suggested,
+                )
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Rights),
+            collect(&f.rights, |i| {
+                let k = ItemName::Right(i.right);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::Contacts),
+            collect(&f.contacts, |i| {
+                let k = ItemName::Contact(i.kind);
+                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+            }),
+        ),
+        (
+            Subject::Facet(FacetKind::MajorChanges),
+            collect(&f.major_changes, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            }),
+        ),
+    ]
+}
+
+pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<FacetChange> {
+    let mut out = Vec::new();
+    for ((facet, a), (_, b)) in facet_table(old).into_iter().zip(facet_table(new)) {
+        let (Some(a), Some(b)) = (a, b) else {
+            continue;
+        };
+        let mut used_b = vec![false; b.len()];
+        let mut removed = Vec::new();
+        // Identical items pair up first, each with the earliest unused twin.
+        let mut twins: HashMap<(&str, &str), Vec<usize>> = Default::default();
+        for (j, y) in b.iter().enumerate().rev() {
+            twins
+                .entry((y.name.as_str(), y.value.as_str()))
+                .or_default()
+                .push(j);
+        }
+        for x in &a {
+            match twins
+                .get_mut(&(x.name.as_str(), x.value.as_str()))
+                .and_then(Vec::pop)
+            {
+                Some(j) => used_b[j] = true,
+                None => removed.push(x),
+            }
+        }
+        let mut changed = Vec::new();
+        let mut gone = Vec::new();
+        for x in removed {
+            let j = x
+                .pair
+                .as_ref()
+                .and_then(|p| (0..b.len()).find(|&j| !used_b[j] && b[j].pair.as_ref() == Some(p)));
+            match j {
+                Some(j) => {
+                    used_b[j] = true;
+                    changed.push((x, &b[j]));
+                }
+                None => gone.push(x),
+            }
+        }
+        for (x, y) in changed {
+            let (fields, old_value, new_value) = value_delta(&x.json, &y.json);
+            out.push(FacetChange {
+                facet,
+                kind: FacetChangeKind::Changed,
+                item: y.name.clone(),
+                item_name: y.item.clone(),
+                fields,
+                old_value: Some(old_value),
+                new_value: Some(new_value),
+                old_source: Some(x.source.clone()),
+                new_source: Some(y.source.clone()),
+            });
+        }
+        for x in gone {
+            out.push(FacetChange {
+                facet,
+                kind: FacetChangeKind::Removed,
+                item: x.name.clone(),
+                item_name: x.item.clone(),
+                fields: item_fields(&x.json, |v| FieldChange {
+                    field: v.0,
+                    old: Some(v.1),
+                    new: None,
+                }),
+                old_value: Some(x.value.clone()),
+                new_value: None,
+                old_source: Some(x.source.clone()),
+                new_source: None,
+            });
+        }
+        for (j, y) in b.iter().enumerate() {
+            if !used_b[j] {
+                out.push(FacetChange {
+                    facet,
+                    kind: FacetChangeKind::Added,
+                    item: y.name.clone(),
+                    item_name: y.item.clone(),
+                    fields: item_fields(&y.json, |v| FieldChange {
+                        field: v.0,
+                        old: None,
+                        new: Some(v.1),
+                    }),
+                    old_value: None,
+                    new_value: Some(y.value.clone()),
+                    old_source: None,
+                    new_source: Some(y.source.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The fields of an item value (none for a plain value), each made into a [`FieldChange`].
+fn item_fields(
+    v: &serde_json::Value,
+    f: impl Fn((ItemField, String)) -> FieldChange,
+) -> Vec<FieldChange> {
+    match v {
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter_map(|(k, v)| ItemField::from_key(k).map(|field| f((field, compact(v)))))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The fields that differ between two item values, and their old and new forms.
+fn value_delta(a: &serde_json::Value, b: &serde_json::Value) -> (Vec<FieldChange>, String, String) {
+    match (a, b) {
+        (serde_json::Value::Object(x), serde_json::Value::Object(y)) => {
+            let keys: BTreeSet<&String> = x
+                .keys()
+                .chain(y.keys())
+                .filter(|k| *k != "source" && *k != "suggested" && x.get(*k) != y.get(*k))
+                .collect();
+            let side = |o: &serde_json::Map<String, serde_json::Value>| {
+                keys.iter()
+                    .map(|k| {
+                        format!(
+                            "{k}: {}",
+                            o.get(*k).map(compact).unwrap_or_else(|| "—".into())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            (
+                keys.iter()
+                    .filter_map(|k| {
+                        ItemField::from_key(k).map(|field| FieldChange {
+                            field,
+                            old: x.get(*k).map(compact),
+                            new: y.get(*k).map(compact),
+                        })
+                    })
+                    .collect(),
+                side(x),
+                side(y),
+            )
+        }
+        _ => (Vec::new(), compact(a), compact(b)),
+    }
+}

@@ -1,0 +1,13 @@
+//! The "what changed" view: a verdict, the list of changes with why they matter, and a
+//! side-by-side (wide) or unified (narrow) listing where unchanged runs collapse. Colour is
+//! never the only signal: every changed line has a +/− marker and screen-reader text.
+//!
+//! `changes_view` is the view, `change_card` one change of its list, `listing` the listing
+//! (rows from core's `Diff::listing`), `inline` the inline spans both of them show.
+
+mod change_card;
+mod changes_view;
+mod inline;
+mod listing;
+
+pub use changes_view::ChangesView;
