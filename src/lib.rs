@@ -10,20 +10,21 @@ mod at_a_glance;
 #[cfg(target_arch = "wasm32")]
 mod bench;
 mod changes_view;
-pub mod data;
+mod data;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 mod error_panel;
 mod full_text;
 mod header;
-pub mod i18n;
+mod i18n;
 mod listing;
-pub mod route;
+mod route;
 mod route_link;
 mod section_list;
 mod source_link;
 mod start_page;
+mod state;
 mod version_page;
 
 pub use app::{App, AppProps};
