@@ -1,9 +1,7 @@
 //! The catalogue of UI strings, in English and Simplified Chinese. Policy text is never
 //! translated: it is shown in its own language with a `lang` attribute.
 
-use policy_lens_core::{
-    ChannelKind, ContactKind, CrossBorder, DataCategory, PermissionKind, RecipientKind, RightKind,
-};
+use policy_lens_core::{ContactKind, CrossBorder, DataCategory, RecipientKind, RightKind};
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,7 +81,6 @@ pub struct Strings {
     pub source_missing: &'static str,
     pub not_reviewed: &'static str,
     pub source_cut: &'static str,
-    pub data_quality: &'static str,
     pub changed_since: &'static str,
     pub changed_since_read: &'static str,
     pub sections: &'static str,
@@ -108,10 +105,8 @@ pub struct Strings {
     pub cross_border_unstated: &'static str,
     pub age_under: &'static str,
     pub parental_consent: &'static str,
-    pub compare: &'static str,
     pub from: &'static str,
     pub to: &'static str,
-    pub full_text_of: &'static str,
     pub items: &'static str,
     pub quick: &'static str,
     pub location_q: &'static str,
@@ -120,7 +115,6 @@ pub struct Strings {
     pub kinds: &'static str,
     pub delete_account: &'static str,
     pub details: &'static str,
-    pub rights_count: &'static str,
     pub cut_short: &'static str,
 }
 
@@ -163,7 +157,6 @@ pub static EN: Strings = Strings {
     source_missing: "Our source text is cut off before this part.",
     not_reviewed: "Not reviewed yet.",
     source_cut: "The source text is incomplete",
-    data_quality: "About this data",
     changed_since: "Changed since",
     changed_since_read: "Changed since you last read",
     sections: "The policy's sections",
@@ -188,10 +181,8 @@ pub static EN: Strings = Strings {
     cross_border_unstated: "cross-border transfer not stated",
     age_under: "Children are users under",
     parental_consent: "parental consent required",
-    compare: "Compare",
     from: "From",
     to: "To",
-    full_text_of: "Full text",
     items: "items",
     quick: "Quick answers",
     location_q: "Location",
@@ -200,7 +191,6 @@ pub static EN: Strings = Strings {
     kinds: "kinds",
     delete_account: "Delete account",
     details: "Details",
-    rights_count: "rights",
     cut_short: "cut off in our source",
 };
 
@@ -242,7 +232,6 @@ pub static ZH: Strings = Strings {
     source_missing: "我们的原文在此部分之前中断。",
     not_reviewed: "尚未审核。",
     source_cut: "原文不完整",
-    data_quality: "关于本数据",
     changed_since: "有变化，自",
     changed_since_read: "自您上次阅读以来有变化：",
     sections: "政策章节",
@@ -267,10 +256,8 @@ pub static ZH: Strings = Strings {
     cross_border_unstated: "未说明是否出境",
     age_under: "未成年人年龄界限：未满",
     parental_consent: "需监护人同意",
-    compare: "比较",
     from: "从",
     to: "到",
-    full_text_of: "全文",
     items: "项",
     quick: "速览",
     location_q: "位置信息",
@@ -279,7 +266,6 @@ pub static ZH: Strings = Strings {
     kinds: "类",
     delete_account: "注销账号",
     details: "详情",
-    rights_count: "项权利",
     cut_short: "原文此处缺失",
 };
 
@@ -336,25 +322,6 @@ pub fn right(lang: Lang, k: RightKind) -> &'static str {
     pick(lang, en, zh)
 }
 
-pub fn permission(lang: Lang, k: PermissionKind) -> &'static str {
-    use PermissionKind::*;
-    let (en, zh) = match k {
-        Camera => ("Camera", "相机"),
-        Album => ("Photos", "相册"),
-        Location => ("Location", "位置"),
-        Phone => ("Phone", "电话"),
-        Microphone => ("Microphone", "麦克风"),
-        Bluetooth => ("Bluetooth", "蓝牙"),
-        Notifications => ("Notifications", "通知"),
-        Storage => ("Storage", "存储"),
-        Contacts => ("Contacts", "通讯录"),
-        Calendar => ("Calendar", "日历"),
-        Network => ("Network", "网络"),
-        _ => ("Other", "其他"),
-    };
-    pick(lang, en, zh)
-}
-
 pub fn contact(lang: Lang, k: ContactKind) -> &'static str {
     use ContactKind::*;
     let (en, zh) = match k {
@@ -363,19 +330,6 @@ pub fn contact(lang: Lang, k: ContactKind) -> &'static str {
         Address => ("Address", "地址"),
         Responsible => ("Responsible", "负责人/部门"),
         Web => ("Web", "网址"),
-        _ => ("Other", "其他"),
-    };
-    pick(lang, en, zh)
-}
-
-pub fn channel(lang: Lang, k: ChannelKind) -> &'static str {
-    use ChannelKind::*;
-    let (en, zh) = match k {
-        AppPath => ("In the app", "在应用中"),
-        Email => ("Email", "邮箱"),
-        Phone => ("Phone", "电话"),
-        Post => ("Post", "邮寄"),
-        Web => ("Web", "网页"),
         _ => ("Other", "其他"),
     };
     pick(lang, en, zh)
@@ -411,7 +365,6 @@ pub struct ChangeStrings {
     pub modified: &'static str,
     pub moved: &'static str,
     pub show_unchanged: &'static str,
-    pub hide_unchanged: &'static str,
     pub why: &'static str,
     pub next_change: &'static str,
     pub prev_change: &'static str,
@@ -439,7 +392,6 @@ pub static EN_CHANGES: ChangeStrings = ChangeStrings {
     modified: "modified",
     moved: "moved",
     show_unchanged: "Show {} unchanged",
-    hide_unchanged: "Hide unchanged",
     why: "Why it matters",
     next_change: "Next change",
     prev_change: "Previous change",
@@ -467,7 +419,6 @@ pub static ZH_CHANGES: ChangeStrings = ChangeStrings {
     modified: "修改",
     moved: "移动",
     show_unchanged: "显示 {} 段未变内容",
-    hide_unchanged: "隐藏未变内容",
     why: "影响",
     next_change: "下一处变化",
     prev_change: "上一处变化",
