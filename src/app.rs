@@ -59,9 +59,17 @@ pub fn App(props: &AppProps) -> Html {
         Some(Ok(p)) => Some(p.clone()),
         _ => None,
     };
-    // Memoised, so that the versions list the views get keeps its identity between renders.
+    // Memoised on what `resolve` reads (not the section, quote, change or language), so that
+    // the versions list the views get keeps its identity while the reader moves inside a page.
+    let place = Route {
+        lang: None,
+        section: None,
+        quote: None,
+        change: None,
+        ..route.clone()
+    };
     let target = use_memo(
-        (route.clone(), given, source_loading),
+        (place, given, source_loading),
         |(route, given, source_loading)| {
             if *source_loading {
                 Target::Start

@@ -436,6 +436,25 @@ mod tests {
     }
 
     #[test]
+    fn the_place_inside_a_page_does_not_change_the_target() {
+        // The app memoises the target on the route without these fields.
+        for view in [View::Summary, View::Changes, View::Full] {
+            let bare = Route { view, ..zeekr() };
+            let inside = Route {
+                lang: Some(Lang::Zh),
+                section: Some("s4".into()),
+                quote: Some("q".into()),
+                change: Some("c1".into()),
+                ..bare.clone()
+            };
+            assert_eq!(
+                format!("{:?}", resolve(&bare, None)),
+                format!("{:?}", resolve(&inside, None))
+            );
+        }
+    }
+
+    #[test]
     fn a_target_needs_its_versions_old_first() {
         let given = host("acme", &["a", "b"]);
         assert_eq!(Target::Start.needed(), []);
