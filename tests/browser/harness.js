@@ -18,7 +18,7 @@ const types = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-export const fixtures = path.join(root, 'tests', 'browser', 'fixtures');
+const fixtures = path.join(root, 'tests', 'browser', 'fixtures');
 
 /// Host-given test data: `/fixtures/<name>/` answers the version files in
 /// `tests/browser/fixtures/<name>/` as one JSON array (what a host may pass as `src`), oldest
