@@ -44,6 +44,34 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
+# Trunk looks for wasm-opt on the PATH, but npm puts it in node_modules/.bin, which only the
+# Makefile adds. A small wrapper in ~/.cargo/bin (next to trunk) makes a plain `trunk serve`
+# or `trunk build --release` work too: it runs the project's own wasm-opt (the current
+# directory's, else this checkout's). A wasm-opt installed there by anything else is left alone.
+wasm_opt_bin="${CARGO_HOME:-$HOME/.cargo}/bin/wasm-opt"
+wasm_opt_wrapper="#!/bin/sh
+# Installed by Policy Lens scripts/setup.sh: runs npm binaryen's wasm-opt for trunk.
+for d in \"\$PWD\" '$PWD'; do
+  if [ -x \"\$d/node_modules/.bin/wasm-opt\" ]; then exec \"\$d/node_modules/.bin/wasm-opt\" \"\$@\"; fi
+done
+echo 'wasm-opt: run scripts/setup.sh of Policy Lens first (npm ci installs it)' >&2
+exit 127"
+if [ ! -e "$wasm_opt_bin" ] || grep -qs 'Installed by Policy Lens scripts/setup.sh' "$wasm_opt_bin"; then
+  if [ "$(cat "$wasm_opt_bin" 2>/dev/null)" != "$wasm_opt_wrapper" ]; then
+    step "install the wasm-opt wrapper in $(dirname "$wasm_opt_bin")"
+    mkdir -p "$(dirname "$wasm_opt_bin")"
+    printf '%s\n' "$wasm_opt_wrapper" > "$wasm_opt_bin.tmp"
+    chmod 755 "$wasm_opt_bin.tmp"
+    mv "$wasm_opt_bin.tmp" "$wasm_opt_bin"
+  fi
+fi
+npm_wasm_opt_version=$(node_modules/.bin/wasm-opt --version)
+path_wasm_opt_version=$(cd / && PATH="$(dirname "$wasm_opt_bin"):$PATH" wasm-opt --version 2>/dev/null || true)
+if [ "$path_wasm_opt_version" != "$npm_wasm_opt_version" ]; then
+  echo "wasm-opt on the PATH reports \"$path_wasm_opt_version\", npm binaryen \"$npm_wasm_opt_version\"; trunk needs the latter" >&2
+  exit 1
+fi
+
 step "cargo fetch"
 cargo fetch --quiet
 echo "set-up complete: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version), $(/usr/bin/chromium --version 2>/dev/null)"

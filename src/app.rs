@@ -1,18 +1,17 @@
-//! The widget's root: resolves the route against the bundled policies, loads the versions it
-//! needs, renders the view, keeps full-page mode in the URL, and signals readiness.
-
-use std::collections::HashMap;
-use std::rc::Rc;
+//! The widget's root: keeps the [`State`], resolves the route against the bundled policies or
+//! the host's data, loads the versions it needs, renders the view, keeps full-page mode in the
+//! URL, and tells the host when it is ready or something failed.
 
 use yew::prelude::*;
 
-use crate::changes_view::ChangesView;
-use crate::data::{self, BundledPolicy, Doc, LoadError};
+use crate::changes::ChangesView;
+use crate::data::{self, Doc, LoadError};
 use crate::error_panel::ErrorPanel;
 use crate::header::Header;
 use crate::i18n::Lang;
-use crate::route::{Route, View};
+use crate::route::{resolve, PolicyRef, Route, Target, View};
 use crate::start_page::StartPage;
+use crate::state::{Action, State};
 use crate::version_page::VersionPage;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -36,144 +35,16 @@ pub struct AppProps {
     pub remember: bool,
 }
 
-/// Loaded versions by `id/version`.
-#[derive(Default, PartialEq)]
-pub struct Docs {
-    map: HashMap<String, Result<Doc, LoadError>>,
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub enum DocsAction {
-    Loaded(String, Result<Doc, LoadError>),
-}
-
-impl Reducible for Docs {
-    type Action = DocsAction;
-    fn reduce(self: Rc<Self>, action: DocsAction) -> Rc<Self> {
-        let DocsAction::Loaded(key, result) = action;
-        let mut map = self.map.clone();
-        map.insert(key, result);
-        Rc::new(Docs { map })
-    }
-}
-
-fn key(id: &str, version: &str) -> String {
-    format!("{id}/{version}")
-}
-
-/// A policy the widget can show: bundled, or given by the host through `src`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicyRef {
-    pub id: String,
-    /// Oldest first.
-    pub versions: Vec<String>,
-}
-
-impl From<&BundledPolicy> for PolicyRef {
-    fn from(p: &BundledPolicy) -> Self {
-        PolicyRef {
-            id: p.id.to_string(),
-            versions: p.versions.iter().map(|v| v.to_string()).collect(),
-        }
-    }
-}
-
-/// What a route resolves to.
-#[derive(Debug, Clone, PartialEq)]
-enum Target {
-    Start,
-    UnknownPolicy(String),
-    UnknownVersion(PolicyRef, String),
-    One(PolicyRef, String),
-    Pair(PolicyRef, String, String),
-}
-
-fn resolve(route: &Route, given: Option<&PolicyRef>) -> Target {
-    let p = match (given, &route.policy) {
-        (Some(g), None) => g.clone(),
-        (Some(g), Some(id)) if *id == g.id => g.clone(),
-        (_, None) => return Target::Start,
-        (_, Some(id)) => match data::bundled(id) {
-            Some(p) => PolicyRef::from(p),
-            None => return Target::UnknownPolicy(id.clone()),
-        },
-    };
-    let latest = p.versions.last().cloned().unwrap_or_default();
-    let check = |v: &str| p.versions.iter().any(|x| x == v);
-    if route.view == View::Changes {
-        let to = route.to.clone().unwrap_or_else(|| latest.clone());
-        let from = route.from.clone().unwrap_or_else(|| {
-            let i = p.versions.iter().position(|v| *v == to).unwrap_or(0);
-            p.versions
-                .get(i.saturating_sub(1))
-                .cloned()
-                .unwrap_or_default()
-        });
-        for v in [&from, &to] {
-            if !check(v) {
-                return Target::UnknownVersion(p, v.clone());
-            }
-        }
-        return Target::Pair(p, from, to);
-    }
-    let v = route.version.clone().unwrap_or(latest);
-    if !check(&v) {
-        return Target::UnknownVersion(p, v);
-    }
-    Target::One(p, v)
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
-    let route = use_state(|| props.route.clone());
-    let docs = use_reducer(|| Docs {
-        map: props
-            .preloaded
-            .iter()
-            .map(|d| (key(&d.id, &d.version), Ok(d.clone())))
-            .collect(),
-    });
-    let ready_sent = use_mut_ref(|| false);
-    // Host-given data: loaded once, validated, then served like bundled versions.
-    let src_state = use_state(|| None::<Result<PolicyRef, LoadError>>);
-    {
-        let docs = docs.clone();
-        let src_state = src_state.clone();
-        use_effect_with(props.src.clone(), move |src| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(url) = src.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = data::load_many(&url).await;
-                    if let Ok(list) = &result {
-                        for d in list {
-                            docs.dispatch(DocsAction::Loaded(
-                                key(&d.id, &d.version),
-                                Ok(d.clone()),
-                            ));
-                        }
-                    }
-                    src_state.set(Some(result.map(|list| PolicyRef {
-                        id: list[0].id.clone(),
-                        versions: list.iter().map(|d| d.version.clone()).collect(),
-                    })));
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (src, docs, src_state);
-        });
-    }
+    let state = use_reducer_eq(|| State::new(props.route.clone(), &props.preloaded));
+    use_source(props.src.clone(), state.dispatcher());
+    use_host_route(props.route.clone(), state.dispatcher());
+    use_history(props.full_page, state.dispatcher());
+    let navigate = use_navigate(props.full_page, root.clone(), state.dispatcher());
 
-    // A host changing the options (attributes, `update`) replaces the route.
-    {
-        let route = route.clone();
-        use_effect_with(props.route.clone(), move |r| {
-            if *route != *r {
-                route.set(r.clone());
-            }
-        });
-    }
-
+    let route = state.route();
     let lang = route
         .lang
         .or_else(|| {
@@ -183,108 +54,39 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
     let s = lang.strings();
-    let given: Option<PolicyRef> = match &*src_state {
-        Some(Ok(r)) => Some(r.clone()),
+    let source_loading = props.src.is_some() && state.source().is_none();
+    let given = match state.source() {
+        Some(Ok(p)) => Some(p.clone()),
         _ => None,
     };
-    let target = if props.src.is_some() && src_state.is_none() {
-        Target::Start
-    } else {
-        resolve(&route, given.as_ref())
+    // Memoised on what `resolve` reads (not the section, quote, change or language), so that
+    // the versions list the views get keeps its identity while the reader moves inside a page.
+    let place = Route {
+        lang: None,
+        section: None,
+        quote: None,
+        change: None,
+        ..route.clone()
     };
-
-    let navigate = {
-        let route = route.clone();
-        let full_page = props.full_page;
-        let root = root.clone();
-        Callback::from(move |next: Route| {
-            if full_page {
-                crate::dom::push_query(&next.to_query());
+    let target = use_memo(
+        (place, given, source_loading),
+        |(route, given, source_loading)| {
+            if *source_loading {
+                Target::Start
+            } else {
+                resolve(route, given.as_ref())
             }
-            crate::dom::emit(
-                &root,
-                "navigate",
-                &[
-                    ("view", next.view.as_str().to_string()),
-                    ("section", next.section.clone().unwrap_or_default()),
-                    ("change", next.change.clone().unwrap_or_default()),
-                ],
-            );
-            route.set(next);
-        })
-    };
+        },
+    );
 
-    // Back and forward in full-page mode.
-    #[cfg(target_arch = "wasm32")]
-    {
-        let route = route.clone();
-        let full_page = props.full_page;
-        use_effect_with(full_page, move |full_page| {
-            let listener = full_page.then(|| {
-                let window = gloo::utils::window();
-                gloo::events::EventListener::new(&window, "popstate", move |_| {
-                    route.set(Route::from_query(&crate::dom::location_query()));
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Load what the route needs.
-    let needed: Vec<(String, String)> = match &target {
-        Target::One(p, v) => vec![(p.id.clone(), v.clone())],
-        Target::Pair(p, a, b) => vec![(p.id.clone(), a.clone()), (p.id.clone(), b.clone())],
-        _ => Vec::new(),
-    };
-    let src_error = match &*src_state {
-        Some(Err(e)) => Some(e.clone()),
-        _ => None,
-    };
-    let src_loading = props.src.is_some() && src_state.is_none();
-    {
-        let docs = docs.clone();
-        let base = props.base.to_string();
-        use_effect_with(needed.clone(), move |needed| {
-            for (id, v) in needed {
-                let k = key(id, v);
-                if docs.map.contains_key(&k) {
-                    continue;
-                }
-                #[cfg(target_arch = "wasm32")]
-                {
-                    let docs = docs.clone();
-                    let url = format!("{base}{}", data::version_path(id, v));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = data::load(&url).await;
-                        docs.dispatch(DocsAction::Loaded(k, result));
-                    });
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (&base, k);
-            }
-        });
-    }
-    let loaded: Vec<Option<&Result<Doc, LoadError>>> = needed
-        .iter()
-        .map(|(id, v)| docs.map.get(&key(id, v)))
-        .collect();
-    let loading = src_loading || loaded.iter().any(Option::is_none);
-
-    // Ready once the first complete render is on screen.
-    {
-        let ready_sent = ready_sent.clone();
-        let root = root.clone();
-        let view = route.view.as_str().to_string();
-        let policy = route.policy.clone().unwrap_or_default();
-        use_effect_with(loading, move |loading| {
-            if !*loading && !*ready_sent.borrow() {
-                *ready_sent.borrow_mut() = true;
-                crate::dom::signal_ready(&root, &[("view", view), ("policy", policy)]);
-            }
-        });
-    }
-    // Errors are reported to the host too.
-    let errors: Vec<LoadError> = src_error
+    let needed = target.needed();
+    use_loader(needed.clone(), props.base.clone(), state.clone());
+    let loaded: Vec<Option<&Result<Doc, LoadError>>> =
+        needed.iter().map(|(id, v)| state.version(id, v)).collect();
+    let loading = source_loading || loaded.iter().any(Option::is_none);
+    let errors: Vec<LoadError> = state
+        .source()
+        .and_then(|r| r.as_ref().err().cloned())
         .into_iter()
         .chain(
             loaded
@@ -293,61 +95,17 @@ pub fn App(props: &AppProps) -> Html {
                 .filter_map(|r| r.as_ref().err().cloned()),
         )
         .collect();
-    {
-        let root = root.clone();
-        use_effect_with(errors.clone(), move |errors| {
-            for e in errors {
-                crate::dom::emit(
-                    &root,
-                    "error",
-                    &[("reason", format!("{}: {}", e.file, e.reasons.join("; ")))],
-                );
-            }
-        });
-    }
-    // Full-page mode: a URL fragment (`#pl-s-s4-2`, `#pl-facet-rights`) is honoured once the
-    // content it points at exists.
-    {
-        let root = root.clone();
-        let full_page = props.full_page;
-        use_effect_with(loading, move |loading| {
-            if full_page && !*loading {
-                if let Some(hash) = crate::dom::location_hash() {
-                    crate::dom::scroll_to(
-                        &root,
-                        &format!("[id=\"{}\"]", hash.replace(['"', '\\'], "")),
-                    );
-                }
-            }
-        });
-    }
-    // Bring a provenance quote or a section into view.
-    {
-        let root = root.clone();
-        let focus = (
-            route.view,
-            route.section.clone(),
-            route.quote.clone(),
-            loading,
-        );
-        use_effect_with(focus, move |(view, section, quote, loading)| {
-            if *loading || *view != View::Full {
-                return;
-            }
-            if quote.is_some() {
-                crate::dom::scroll_to(&root, "[data-testid=\"source-highlight\"]");
-            } else if let Some(id) = section {
-                crate::dom::scroll_to(&root, &format!("#pl-s-{id}"));
-            }
-        });
-    }
+    use_ready_signal(loading, root.clone(), state.clone());
+    use_error_events(errors.clone(), root.clone());
+    use_scroll_into_view(loading, props.full_page, route.clone(), root.clone());
 
-    let docs_ok: Vec<Doc> = loaded
+    let docs: Vec<Doc> = loaded
         .iter()
         .flatten()
         .filter_map(|r| r.as_ref().ok().cloned())
         .collect();
-    let body = match &target {
+    let here = route.clone();
+    let body = match &*target {
         _ if !errors.is_empty() => html! {
             <>{ for errors.iter().map(|e| html! {
                 <ErrorPanel {lang} title={AttrValue::from(s.error_title)} file={AttrValue::from(e.file.clone())} reasons={e.reasons.clone()} navigate={navigate.clone()} />
@@ -364,18 +122,17 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::UnknownVersion(p, v) => html! {
             <ErrorPanel {lang} title={format!("{} “{v}” ({}).", s.unknown_version, p.id)} reasons={Vec::<String>::new()}
-                choices={p.versions.iter().map(|ver| (ver.to_string(), Route { policy: Some(p.id.to_string()), version: (route.view != View::Changes).then(|| ver.to_string()), view: route.view, lang: route.lang, ..Route::default() })).collect::<Vec<_>>()}
-                navigate={navigate.clone()} />
+                choices={version_choices(p, route)} navigate={navigate.clone()} />
         },
         Target::One(p, _) => {
-            let doc = docs_ok[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} here={(*route).clone()} navigate={navigate.clone()} /> }
+            let doc = docs[0].clone();
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} /> }
         }
         Target::Pair(p, ..) => html! {
             <>
-                <Header versions={p.versions.clone()} doc={docs_ok[1].clone()} {lang} here={(*route).clone()} navigate={navigate.clone()} />
-                <ChangesView old={docs_ok[0].clone()} new={docs_ok[1].clone()} versions={p.versions.clone()}
-                    {lang} here={(*route).clone()} navigate={navigate.clone()} />
+                <Header versions={p.versions.clone()} doc={docs[1].clone()} {lang} here={here.clone()} navigate={navigate.clone()} />
+                <ChangesView old={docs[0].clone()} new={docs[1].clone()} versions={(*p.versions).clone()}
+                    {lang} {here} navigate={navigate.clone()} />
             </>
         },
     };
@@ -384,4 +141,183 @@ pub fn App(props: &AppProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// The links of the "no such version" panel: every version, in the same view.
+fn version_choices(p: &PolicyRef, here: &Route) -> Vec<(String, Route)> {
+    p.versions
+        .iter()
+        .map(|v| {
+            let to = Route {
+                policy: Some(p.id.clone()),
+                version: (here.view != View::Changes).then(|| v.clone()),
+                view: here.view,
+                lang: here.lang,
+                ..Route::default()
+            };
+            (v.clone(), to)
+        })
+        .collect()
+}
+
+/// Navigation by the reader: the URL (full-page mode) and a `policy-lens:navigate` event for
+/// the host, then the new route. The callback keeps its identity, so views do not re-render
+/// just because the app did.
+#[hook]
+fn use_navigate(
+    full_page: bool,
+    root: NodeRef,
+    dispatcher: UseReducerDispatcher<State>,
+) -> Callback<Route> {
+    use_callback(full_page, move |next: Route, full_page| {
+        if *full_page {
+            crate::dom::push_query(&next.to_query());
+        }
+        crate::dom::emit(
+            &root,
+            "navigate",
+            &[
+                ("view", next.view.as_str().to_string()),
+                ("section", next.section.clone().unwrap_or_default()),
+                ("change", next.change.clone().unwrap_or_default()),
+            ],
+        );
+        dispatcher.dispatch(Action::Navigate(next));
+    })
+}
+
+/// A host changing the options (attributes, `update`) replaces the route.
+#[hook]
+fn use_host_route(route: Route, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(route, move |route| {
+        dispatcher.dispatch(Action::Navigate(route.clone()))
+    });
+}
+
+/// Back and forward in full-page mode.
+#[hook]
+fn use_history(full_page: bool, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(full_page, move |full_page| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = full_page.then(|| {
+            let window = gloo::utils::window();
+            gloo::events::EventListener::new(&window, "popstate", move |_| {
+                let route = Route::from_query(&crate::dom::location_query());
+                dispatcher.dispatch(Action::Navigate(route));
+            })
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (full_page, dispatcher);
+        move || {
+            #[cfg(target_arch = "wasm32")]
+            drop(listener);
+        }
+    });
+}
+
+/// Host-given data: loaded once per URL and validated, then served like bundled versions.
+#[hook]
+fn use_source(src: Option<AttrValue>, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(src, move |src| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(url) = src.clone() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = data::load_many(&url).await;
+                dispatcher.dispatch(Action::SourceLoaded(result));
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (src, dispatcher);
+    });
+}
+
+/// Fetches the bundled versions the route needs and has not loaded yet.
+#[hook]
+fn use_loader(needed: Vec<(String, String)>, base: AttrValue, state: UseReducerHandle<State>) {
+    use_effect_with(needed, move |needed| {
+        for (id, v) in needed {
+            if state.version(id, v).is_some() {
+                continue;
+            }
+            #[cfg(target_arch = "wasm32")]
+            {
+                let dispatcher = state.dispatcher();
+                let url = format!("{base}{}", data::version_path(id, v));
+                let (id, version) = (id.clone(), v.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = data::load(&url).await;
+                    dispatcher.dispatch(Action::Loaded {
+                        id,
+                        version,
+                        result,
+                    });
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &base;
+        }
+    });
+}
+
+/// Ready once the first complete render is on screen: `data-ready` and `policy-lens:ready`.
+#[hook]
+fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>) {
+    use_effect_with(loading, move |loading| {
+        if !*loading && !state.ready() {
+            let route = state.route();
+            crate::dom::signal_ready(
+                &root,
+                &[
+                    ("view", route.view.as_str().to_string()),
+                    ("policy", route.policy.clone().unwrap_or_default()),
+                ],
+            );
+            state.dispatch(Action::Ready);
+        }
+    });
+}
+
+/// Errors are reported to the host too, as `policy-lens:error`.
+#[hook]
+fn use_error_events(errors: Vec<LoadError>, root: NodeRef) {
+    use_effect_with(errors, move |errors| {
+        for e in errors {
+            crate::dom::emit(
+                &root,
+                "error",
+                &[("reason", format!("{}: {}", e.file, e.reasons.join("; ")))],
+            );
+        }
+    });
+}
+
+/// Brings into view, once the content exists: in full-page mode the URL fragment
+/// (`#pl-s-s4-2`, `#pl-facet-rights`); in the full text the quote of a provenance jump, or
+/// else the section asked for.
+#[hook]
+fn use_scroll_into_view(loading: bool, full_page: bool, route: Route, root: NodeRef) {
+    {
+        let root = root.clone();
+        use_effect_with(loading, move |loading| {
+            if full_page && !*loading {
+                if let Some(hash) = crate::dom::location_hash() {
+                    crate::dom::scroll_to(
+                        &root,
+                        &format!("[id=\"{}\"]", hash.replace(['"', '\\'], "")),
+                    );
+                }
+            }
+        });
+    }
+    let focus = (route.view, route.section, route.quote, loading);
+    use_effect_with(focus, move |(view, section, quote, loading)| {
+        if *loading || *view != View::Full {
+            return;
+        }
+        if quote.is_some() {
+            crate::dom::scroll_to(&root, "[data-testid=\"source-highlight\"]");
+        } else if let Some(id) = section {
+            crate::dom::scroll_to(&root, &format!("#pl-s-{id}"));
+        }
+    });
 }

@@ -72,6 +72,7 @@ impl LoadError {
 }
 
 /// The path of a bundled version file, relative to the widget's base URL.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // fetching is browser-only
 pub fn version_path(id: &str, version: &str) -> String {
     format!("policies/{id}/{version}.json")
 }
@@ -125,6 +126,7 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
 
 /// Parses host-given data: one version file, or a JSON array of versions of one policy.
 /// Returns the versions oldest first.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // fetching is browser-only
 pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
     let trimmed = bytes
         .iter()

@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::data::Doc;
+use crate::data::{Doc, Shared};
 use crate::i18n::Lang;
 use crate::route::{Route, View};
 use crate::route_link::RouteLink;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub versions: Vec<String>,
+    pub versions: Shared<Vec<String>>,
     pub doc: Doc,
     pub lang: Lang,
     pub here: Route,

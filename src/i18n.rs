@@ -4,8 +4,8 @@
 use policy_lens_core::diff::{Criterion, ItemName};
 use policy_lens_core::summary::{DateKind, Notice, NoticeKind};
 use policy_lens_core::{
-    Answer, ChannelKind, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField,
-    PermissionKind, Question, RecipientKind, RightKind, Subject,
+    Answer, ContactKind, Coverage, CrossBorder, DataCategory, FacetKind, ItemField, PermissionKind,
+    Question, RecipientKind, RightKind, Subject,
 };
 
 /// A UI language.
@@ -111,10 +111,8 @@ pub struct Strings {
     pub cross_border_unstated: &'static str,
     pub age_under: &'static str,
     pub parental_consent: &'static str,
-    pub compare: &'static str,
     pub from: &'static str,
     pub to: &'static str,
-    pub full_text_of: &'static str,
     pub items: &'static str,
     pub quick: &'static str,
     pub location_q: &'static str,
@@ -123,7 +121,6 @@ pub struct Strings {
     pub kinds: &'static str,
     pub delete_account: &'static str,
     pub details: &'static str,
-    pub rights_count: &'static str,
     pub cut_short: &'static str,
 }
 
@@ -191,10 +188,8 @@ pub static EN: Strings = Strings {
     cross_border_unstated: "cross-border transfer not stated",
     age_under: "Children are users under",
     parental_consent: "parental consent required",
-    compare: "Compare",
     from: "From",
     to: "To",
-    full_text_of: "Full text",
     items: "items",
     quick: "Quick answers",
     location_q: "Location",
@@ -203,7 +198,6 @@ pub static EN: Strings = Strings {
     kinds: "kinds",
     delete_account: "Delete account",
     details: "Details",
-    rights_count: "rights",
     cut_short: "cut off in our source",
 };
 
@@ -270,10 +264,8 @@ pub static ZH: Strings = Strings {
     cross_border_unstated: "未说明是否出境",
     age_under: "未成年人年龄界限：未满",
     parental_consent: "需监护人同意",
-    compare: "比较",
     from: "从",
     to: "到",
-    full_text_of: "全文",
     items: "项",
     quick: "速览",
     location_q: "位置信息",
@@ -282,7 +274,6 @@ pub static ZH: Strings = Strings {
     kinds: "类",
     delete_account: "注销账号",
     details: "详情",
-    rights_count: "项权利",
     cut_short: "原文此处缺失",
 };
 
@@ -339,25 +330,6 @@ pub fn right(lang: Lang, k: RightKind) -> &'static str {
     pick(lang, en, zh)
 }
 
-pub fn permission(lang: Lang, k: PermissionKind) -> &'static str {
-    use PermissionKind::*;
-    let (en, zh) = match k {
-        Camera => ("Camera", "相机"),
-        Album => ("Photos", "相册"),
-        Location => ("Location", "位置"),
-        Phone => ("Phone", "电话"),
-        Microphone => ("Microphone", "麦克风"),
-        Bluetooth => ("Bluetooth", "蓝牙"),
-        Notifications => ("Notifications", "通知"),
-        Storage => ("Storage", "存储"),
-        Contacts => ("Contacts", "通讯录"),
-        Calendar => ("Calendar", "日历"),
-        Network => ("Network", "网络"),
-        _ => ("Other", "其他"),
-    };
-    pick(lang, en, zh)
-}
-
 pub fn contact(lang: Lang, k: ContactKind) -> &'static str {
     use ContactKind::*;
     let (en, zh) = match k {
@@ -366,19 +338,6 @@ pub fn contact(lang: Lang, k: ContactKind) -> &'static str {
         Address => ("Address", "地址"),
         Responsible => ("Responsible", "负责人/部门"),
         Web => ("Web", "网址"),
-        _ => ("Other", "其他"),
-    };
-    pick(lang, en, zh)
-}
-
-pub fn channel(lang: Lang, k: ChannelKind) -> &'static str {
-    use ChannelKind::*;
-    let (en, zh) = match k {
-        AppPath => ("In the app", "在应用中"),
-        Email => ("Email", "邮箱"),
-        Phone => ("Phone", "电话"),
-        Post => ("Post", "邮寄"),
-        Web => ("Web", "网页"),
         _ => ("Other", "其他"),
     };
     pick(lang, en, zh)
@@ -414,7 +373,6 @@ pub struct ChangeStrings {
     pub modified: &'static str,
     pub moved: &'static str,
     pub show_unchanged: &'static str,
-    pub hide_unchanged: &'static str,
     pub why: &'static str,
     pub next_change: &'static str,
     pub prev_change: &'static str,
@@ -442,7 +400,6 @@ pub static EN_CHANGES: ChangeStrings = ChangeStrings {
     modified: "modified",
     moved: "moved",
     show_unchanged: "Show {} unchanged",
-    hide_unchanged: "Hide unchanged",
     why: "Why it matters",
     next_change: "Next change",
     prev_change: "Previous change",
@@ -470,7 +427,6 @@ pub static ZH_CHANGES: ChangeStrings = ChangeStrings {
     modified: "修改",
     moved: "移动",
     show_unchanged: "显示 {} 段未变内容",
-    hide_unchanged: "隐藏未变内容",
     why: "影响",
     next_change: "下一处变化",
     prev_change: "上一处变化",
@@ -652,4 +608,23 @@ pub fn item_name(lang: Lang, n: &ItemName) -> String {
 /// The colon after a label: `: ` in English, a full-width `：` in Chinese.
 pub fn colon(lang: Lang) -> &'static str {
     pick(lang, ": ", "：")
+}
+
+pub fn permission(lang: Lang, k: PermissionKind) -> &'static str {
+    use PermissionKind::*;
+    let (en, zh) = match k {
+        Camera => ("Camera", "相机"),
+        Album => ("Photos", "相册"),
+        Location => ("Location", "位置"),
+        Phone => ("Phone", "电话"),
+        Microphone => ("Microphone", "麦克风"),
+        Bluetooth => ("Bluetooth", "蓝牙"),
+        Notifications => ("Notifications", "通知"),
+        Storage => ("Storage", "存储"),
+        Contacts => ("Contacts", "通讯录"),
+        Calendar => ("Calendar", "日历"),
+        Network => ("Network", "网络"),
+        _ => ("Other", "其他"),
+    };
+    pick(lang, en, zh)
 }

@@ -10,26 +10,24 @@ mod at_a_glance;
 #[cfg(target_arch = "wasm32")]
 mod bench;
 mod changes;
-pub mod data;
+mod data;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 mod error_panel;
 mod full_text;
 mod header;
-pub mod i18n;
+mod i18n;
 mod notices;
-pub mod route;
+mod route;
 mod route_link;
 mod section_list;
 mod source_link;
 mod start_page;
+mod state;
 mod version_page;
 
 pub use app::{App, AppProps};
-// app.rs (owned by the state rewrite) still imports `crate::changes_view::ChangesView`; this
-// alias keeps that path until it imports `crate::changes::ChangesView`.
-use changes as changes_view;
 pub use data::{Doc, Shared};
 pub use i18n::Lang;
 pub use route::{Route, View};

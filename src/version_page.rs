@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::at_a_glance::AtAGlance;
-use crate::data::Doc;
+use crate::data::{Doc, Shared};
 use crate::full_text::FullText;
 use crate::header::Header;
 use crate::i18n::Lang;
@@ -14,7 +14,7 @@ use crate::section_list::SectionList;
 #[derive(Properties, PartialEq)]
 pub struct VersionPageProps {
     pub doc: Doc,
-    pub versions: Vec<String>,
+    pub versions: Shared<Vec<String>>,
     /// Remember the last version read (host opt-in) and point out changes since then.
     #[prop_or_default]
     pub remember: bool,
@@ -26,7 +26,7 @@ pub struct VersionPageProps {
 /// The summary or full-text view of one version.
 #[component]
 pub fn VersionPage(props: &VersionPageProps) -> Html {
-    let summary = crate::data::Shared(use_memo(props.doc.clone(), |d| {
+    let summary = Shared(use_memo(props.doc.clone(), |d| {
         policy_lens_core::summarize(d)
     }));
     let previous = {

@@ -160,6 +160,14 @@ async fn policy_text_is_escaped_never_markup() {
     assert!(!html.contains("<script>window.pwned"));
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;"));
+    assert!(
+        html.contains("[U+202E]evil"),
+        "the bidi override is rendered visible"
+    );
+    assert!(
+        !html.contains('\u{202e}'),
+        "the bidi override itself never reaches the page"
+    );
 }
 
 #[tokio::test]

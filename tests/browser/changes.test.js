@@ -49,6 +49,65 @@ test('j and k move between changes and each change has a deep link that survives
   await context.close();
 });
 
+test('several changes (host data through src): j and k step through them, wrap at both ends, and keys typed in a field do not navigate', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  // A host page with its own text field, and a widget showing the host's two versions
+  // (tests/browser/fixtures/several-changes/, served as one array).
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'host-input';
+    const el = document.createElement('div');
+    el.id = 'several';
+    document.body.append(input, el);
+    window.__changes = [];
+    el.addEventListener('policy-lens:navigate', (e) => window.__changes.push(e.detail.change));
+    window.PolicyLens.mount(el, { src: '/fixtures/several-changes/', view: 'changes', lang: 'en' });
+  });
+  await page.waitForSelector('#several[data-ready]');
+  const ids = await page.$$eval('#several [data-testid=change]', (els) => els.map((e) => e.dataset.change));
+  assert.deepEqual(ids, ['c1', 'c2', 'c3', 'c4']);
+  const current = () => page.locator('#several [data-testid=change][aria-current=true]');
+  const press = async (key, want) => {
+    await page.keyboard.press(key);
+    await page.waitForFunction((want) => document.querySelector('#several').shadowRoot
+      .querySelector('[data-testid=change][aria-current=true]')?.dataset.change === want, want);
+    assert.equal(await current().count(), 1);
+  };
+  await page.locator('#several [data-testid=verdict]').click();
+  assert.equal(await current().count(), 0, 'no change is current at first');
+  await press('k', 'c4'); // k with none current starts at the last change
+  await press('j', 'c1'); // j wraps from the last to the first
+  await press('j', 'c2');
+  await press('j', 'c3');
+  await press('k', 'c2');
+  await press('k', 'c1');
+  await press('k', 'c4'); // k wraps from the first to the last
+  // Keys typed in the widget's version selector or in the host's text field do not navigate:
+  // the next j inside the widget still moves from c4 to c1.
+  await page.locator('#several [data-testid=select-from]').focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.locator('#host-input').focus();
+  await page.keyboard.type('jjk');
+  assert.equal(await page.inputValue('#host-input'), 'jjk');
+  await page.locator('#several [data-testid=verdict]').click();
+  await press('j', 'c1');
+  assert.deepEqual(await page.evaluate(() => window.__changes), ['c4', 'c1', 'c2', 'c3', 'c2', 'c1', 'c4', 'c1']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the several-changes fixture is valid data with four changes', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const dir = 'tests/browser/fixtures/several-changes';
+  const cli = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'policy-lens-core', '--bin', 'policy-lens', '--', ...args], { cwd: root, encoding: 'utf8' });
+  assert.match(cli('validate', dir), /2 files valid/);
+  const json = JSON.parse(cli('diff', `${dir}/2024-01-01.json`, `${dir}/2024-06-01.json`, '--format', 'json'));
+  assert.deepEqual(json.changes.map((c) => c.id), ['c1', 'c2', 'c3', 'c4']);
+});
+
 test('selecting the same version on both sides gives "no changes"; reversing the pair mirrors it', async () => {
   const { page, problems, context } = await open(browser, server.origin);
   await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=en`);

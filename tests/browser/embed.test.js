@@ -51,28 +51,32 @@ test('custom element re-renders when its attributes change, and fires navigate e
   assert.match(await shadowText(page, '#widget'), /may need notice/);
   await page.click('#show-kaiyang');
   await page.waitForFunction(() => /WeChat SDK/.test(document.querySelector('#widget').shadowRoot.textContent));
-  const events = await page.evaluate(async () => {
-    const seen = [];
-    document.addEventListener('policy-lens:navigate', (e) => seen.push(e.detail.view));
+  await page.evaluate(() => {
+    window.__seen = [];
+    document.addEventListener('policy-lens:navigate', (e) => window.__seen.push(e.detail.view));
     document.querySelector('#widget').shadowRoot.querySelector('[data-testid=tab-full]').click();
-    await new Promise((r) => setTimeout(r, 50));
-    return seen;
   });
-  assert.deepEqual(events, ['full']);
+  await page.waitForFunction(() => !!document.querySelector('#widget').shadowRoot.querySelector('[data-testid=full-text]'));
+  assert.deepEqual(await page.evaluate(() => window.__seen), ['full']);
   // The JS API: mount, update, unmount.
-  const api = await page.evaluate(async () => {
+  const before = await page.evaluate(async () => {
     const el = document.createElement('div');
+    el.id = 'api';
     document.body.appendChild(el);
     const ready = new Promise((r) => el.addEventListener('policy-lens:ready', r, { once: true }));
-    const h = window.PolicyLens.mount(el, { policy: 'zeekr', lang: 'en', view: 'full' });
+    window.__api = window.PolicyLens.mount(el, { policy: 'zeekr', lang: 'en', view: 'full' });
     await ready;
     const before = el.shadowRoot.querySelector('[data-testid=full-text]') !== null;
-    h.update({ view: 'summary' });
-    await new Promise((r) => setTimeout(r, 100));
-    const after = el.shadowRoot.querySelector('[data-testid=at-a-glance]') !== null;
-    h.unmount();
-    return { before, after, empty: el.shadowRoot.childNodes.length === 0 };
+    window.__api.update({ view: 'summary' });
+    return before;
   });
+  await page.waitForFunction(() => !!document.querySelector('#api').shadowRoot.querySelector('[data-testid=at-a-glance]'));
+  const api = await page.evaluate((before) => {
+    const el = document.querySelector('#api');
+    const after = el.shadowRoot.querySelector('[data-testid=at-a-glance]') !== null;
+    window.__api.unmount();
+    return { before, after, empty: el.shadowRoot.childNodes.length === 0 };
+  }, before);
   assert.deepEqual(api, { before: true, after: true, empty: true });
   await nothingStored(page);
   assert.deepEqual(problems, []);
@@ -194,22 +198,32 @@ test('a panic inside one widget shows its fallback; the other widget on the page
   const { page, problems, context } = await open(browser, server.origin, { allowErrors: true });
   await page.goto(`${server.origin}/demo/two-widgets.html`);
   await page.waitForSelector('#good[data-ready]');
-  const result = await page.evaluate(async () => {
+  const threw = await page.evaluate(async () => {
     const a = document.createElement('div');
+    a.id = 'crashing';
     document.body.appendChild(a);
     const ready = new Promise((r) => a.addEventListener('policy-lens:ready', r, { once: true }));
     const h = window.PolicyLens.mount(a, { policy: 'kaiyang', lang: 'en' });
     await ready;
+    const failed = new Promise((r) => a.addEventListener('policy-lens:error', r, { once: true }));
     let threw = false;
     try { h._crashForTesting(); } catch (e) { threw = true; }
-    await new Promise((r) => setTimeout(r, 300));
-    const fallback = a.shadowRoot.querySelector('[data-testid=fallback]') !== null;
-    // The other widget still reacts to the reader.
-    const good = document.querySelector('#good').shadowRoot;
-    good.querySelector('[data-testid=tab-full]').click();
-    await new Promise((r) => setTimeout(r, 300));
-    return { threw, failed: a.getAttribute('data-failed'), fallback, otherWorks: good.querySelector('[data-testid=full-text]') !== null };
+    await failed;
+    return threw;
   });
+  await page.waitForFunction(() => !!document.querySelector('#crashing').shadowRoot.querySelector('[data-testid=fallback]'));
+  // The other widget still reacts to the reader.
+  await page.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('[data-testid=tab-full]').click());
+  await page.waitForFunction(() => !!document.querySelector('#good').shadowRoot.querySelector('[data-testid=full-text]'));
+  const result = await page.evaluate((threw) => {
+    const a = document.querySelector('#crashing');
+    return {
+      threw,
+      failed: a.getAttribute('data-failed'),
+      fallback: a.shadowRoot.querySelector('[data-testid=fallback]') !== null,
+      otherWorks: document.querySelector('#good').shadowRoot.querySelector('[data-testid=full-text]') !== null,
+    };
+  }, threw);
   assert.deepEqual(result, { threw: true, failed: 'true', fallback: true, otherWorks: true });
   // The fallback shows the policy's title and full text.
   await page.waitForFunction(() => [...document.querySelectorAll('body > div')].some((d) => d.shadowRoot && /Kaiyang Motors User Privacy Policy/.test(d.shadowRoot.textContent)));
@@ -221,23 +235,32 @@ test('only with the host opt-in, the last version read is remembered and changes
   const { page, problems, context } = await open(browser, server.origin);
   await page.goto(`${server.origin}/demo/script-tag.html`);
   await page.waitForSelector('policy-lens[data-ready]');
-  const mountOnce = (options) => page.evaluate(async (options) => {
-    const el = document.createElement('div');
-    document.body.appendChild(el);
-    const ready = new Promise((r) => el.addEventListener('policy-lens:ready', r, { once: true }));
-    const h = window.PolicyLens.mount(el, options);
-    await ready;
-    await new Promise((r) => setTimeout(r, 50));
-    const badge = el.shadowRoot.querySelector('[data-testid=changed-badge]')?.textContent || '';
-    h.unmount();
-    el.remove();
-    return { badge, stored: { ...localStorage } };
-  }, options);
+  // Mounts a widget, waits for it to be ready and then for `until` (a condition in the page),
+  // reads the badge and the storage, and unmounts it.
+  const mountOnce = async (options, until = () => true) => {
+    await page.evaluate(async (options) => {
+      const el = document.createElement('div');
+      document.body.appendChild(el);
+      const ready = new Promise((r) => el.addEventListener('policy-lens:ready', r, { once: true }));
+      window.__mounted = { el, h: window.PolicyLens.mount(el, options) };
+      await ready;
+    }, options);
+    await page.waitForFunction(until);
+    return page.evaluate(() => {
+      const { el, h } = window.__mounted;
+      const badge = el.shadowRoot.querySelector('[data-testid=changed-badge]')?.textContent || '';
+      h.unmount();
+      el.remove();
+      return { badge, stored: { ...localStorage } };
+    });
+  };
   const plain = await mountOnce({ policy: 'zeekr', version: '2025-11-10', lang: 'en' });
   assert.deepEqual(plain.stored, {}, 'nothing stored without the opt-in');
-  const first = await mountOnce({ policy: 'zeekr', version: '2025-11-10', lang: 'en', remember: 'last-read' });
+  const first = await mountOnce({ policy: 'zeekr', version: '2025-11-10', lang: 'en', remember: 'last-read' },
+    () => localStorage.getItem('policy-lens:last-read:zeekr') !== null);
   assert.deepEqual(first.stored, { 'policy-lens:last-read:zeekr': '2025-11-10' });
-  const second = await mountOnce({ policy: 'zeekr', lang: 'en', remember: 'last-read' });
+  const second = await mountOnce({ policy: 'zeekr', lang: 'en', remember: 'last-read' },
+    () => /you last read/.test(window.__mounted.el.shadowRoot.querySelector('[data-testid=changed-badge]')?.textContent || ''));
   assert.equal(second.badge, 'Changed since you last read 2025-11-10');
   assert.deepEqual(second.stored, { 'policy-lens:last-read:zeekr': '2025-12-31' });
   assert.deepEqual(problems, []);

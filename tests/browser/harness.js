@@ -18,10 +18,26 @@ const types = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
+const fixtures = path.join(root, 'tests', 'browser', 'fixtures');
+
+/// Host-given test data: `/fixtures/<name>/` answers the version files in
+/// `tests/browser/fixtures/<name>/` as one JSON array (what a host may pass as `src`), oldest
+/// first. Returns false when the path is not a fixture folder.
+function serveFixture(urlPath, res) {
+  const name = urlPath.match(/^\/fixtures\/([\w-]+)\/$/)?.[1];
+  const folder = name && path.join(fixtures, name);
+  if (!folder || !fs.existsSync(folder)) return false;
+  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const versions = files.map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')));
+  res.writeHead(200, { 'content-type': types['.json'], 'cache-control': 'no-store' }).end(JSON.stringify(versions));
+  return true;
+}
+
 /// Starts a static server on an ephemeral port. `headers(urlPath)` may add response headers.
 export async function serve({ headers = () => ({}), dir = dist } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (serveFixture(url.pathname, res)) return;
     let p = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = path.join(dir, p);
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
