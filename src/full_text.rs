@@ -3,7 +3,9 @@
 
 use std::cell::Cell;
 
-use policy_lens_core::{text::find_ignoring_whitespace, Block, Section};
+use policy_lens_core::{
+    is_safe_link, text::find_ignoring_whitespace, Block, Mark, MarkKind, Section,
+};
 use yew::prelude::*;
 
 use crate::data::Doc;
@@ -81,16 +83,70 @@ impl Ctx<'_> {
 
     /// Text with the provenance quote marked, when this is the quoted block.
     fn quoted(&self, text: &str, quote: Option<&str>) -> Html {
+        self.rich(text, &[], quote)
+    }
+
+    /// Text with its bold, emphasis and link marks, and the provenance quote marked, when this
+    /// is the quoted block. Marks are rendered as elements around text nodes, never as HTML.
+    fn rich(&self, text: &str, marks: &[Mark], quote: Option<&str>) -> Html {
         if let Some(range) = quote.and_then(|q| find_ignoring_whitespace(text, q)) {
             return html! {
                 <>
-                    { self.text(&text[..range.start]) }
-                    <mark class="pl-source-mark" data-testid="source-highlight" tabindex="-1">{ self.text(&text[range.clone()]) }</mark>
-                    { self.text(&text[range.end..]) }
+                    { self.marked(text, marks, 0..range.start) }
+                    <mark class="pl-source-mark" data-testid="source-highlight" tabindex="-1">{ self.marked(text, marks, range.clone()) }</mark>
+                    { self.marked(text, marks, range.end..text.len()) }
                 </>
             };
         }
-        self.text(text)
+        self.marked(text, marks, 0..text.len())
+    }
+
+    /// The byte range `within` of `text`, cut where marks begin and end.
+    fn marked(&self, text: &str, marks: &[Mark], within: std::ops::Range<usize>) -> Html {
+        if marks.is_empty() {
+            return self.text(&text[within]);
+        }
+        let byte_at: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let to_byte = |c: usize| byte_at.get(c).copied().unwrap_or(text.len());
+        let spans: Vec<(std::ops::Range<usize>, &Mark)> = marks
+            .iter()
+            .map(|m| (to_byte(m.start)..to_byte(m.end), m))
+            .collect();
+        let mut cuts: Vec<usize> = vec![within.start, within.end];
+        for (r, _) in &spans {
+            cuts.extend([r.start, r.end].into_iter().filter(|b| within.contains(b)));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| {
+                let seg = w[0]..w[1];
+                let mut out = self.text(&text[seg.clone()]);
+                for (r, m) in &spans {
+                    if r.start <= seg.start && seg.end <= r.end {
+                        out = wrap(m, out);
+                    }
+                }
+                out
+            })
+            .collect::<Html>()
+    }
+}
+
+/// One mark around already rendered text. Links open in a new tab, tell nothing of the page
+/// they come from, and only ever point where the validator allows (http, https, mailto, tel).
+fn wrap(m: &Mark, inner: Html) -> Html {
+    match (m.kind, m.href.as_deref()) {
+        (MarkKind::Strong, _) => html! { <strong>{ inner }</strong> },
+        (MarkKind::Emphasis, _) => html! { <em>{ inner }</em> },
+        (MarkKind::Link, Some(href)) if is_safe_link(href) => html! {
+            <a class="pl-link" href={href.to_string()} target="_blank" rel="noopener noreferrer nofollow">{ inner }</a>
+        },
+        (MarkKind::Link, _) => inner,
     }
 }
 
@@ -124,13 +180,13 @@ fn render_section(s: &Section, depth: usize, ctx: &Ctx<'_>, hl: Option<&(String,
             data-section={s.id.clone()} data-testid={(quote.is_some() && !block_hit).then_some("source-highlight")}>
             if s.label.is_some() || s.heading.is_some() { { heading } }
             { for s.blocks.iter().map(|b| match b {
-                Block::Paragraph { text, .. } => html! { <p>{ ctx.quoted(text, quote) }</p> },
+                Block::Paragraph { text, marks } => html! { <p>{ ctx.rich(text, marks, quote) }</p> },
                 Block::List { items } | Block::Contents { items } => html! {
-                    <ul class="pl-text-list">
+                    <ul class={classes!("pl-text-list", matches!(b, Block::Contents { .. }).then_some("pl-contents"))}>
                         { for items.iter().map(|i| html! {
                             <li>
                                 if let Some(l) = &i.label { <span class="pl-label">{ l.clone() }{ " " }</span> }
-                                { ctx.quoted(&i.text, quote) }
+                                { ctx.rich(&i.text, &i.marks, quote) }
                             </li>
                         }) }
                     </ul>

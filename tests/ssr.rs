@@ -251,3 +251,40 @@ async fn zeekr_facet_changes_read_as_words_not_field_names() {
         assert!(!en.contains(raw), "{raw} shows raw in English");
     }
 }
+
+#[tokio::test]
+async fn bold_and_links_render_as_elements_around_text() {
+    use policy_lens_core::{Block, Mark, MarkKind};
+    let mut v = (*load("kaiyang/2022-09-15.json").0).clone();
+    let mark = |kind, start, end, href: Option<&str>| Mark {
+        kind,
+        start,
+        end,
+        href: href.map(str::to_string),
+    };
+    v.sections[0].blocks[0] = Block::Paragraph {
+        text: "我们将在15个工作日内回复<b>，详见隐私中心。".into(),
+        marks: vec![
+            mark(MarkKind::Strong, 4, 11, None),
+            mark(MarkKind::Link, 19, 23, Some("https://privacy.example.cn/")),
+            mark(MarkKind::Link, 0, 2, Some("javascript:alert(1)")),
+        ],
+    };
+    let html = render(
+        route("kaiyang", "2022-09-15", View::Full, Lang::En),
+        vec![Shared(Rc::new(v))],
+    )
+    .await;
+    assert!(html.contains("<strong>15个工作日内</strong>"), "{html}");
+    assert!(html.contains(
+        r#"<a href="https://privacy.example.cn/" target="_blank" rel="noopener noreferrer nofollow" class="pl-link">隐私中心</a>"#
+    ));
+    assert!(
+        !html.contains("javascript:"),
+        "an unsafe href never renders"
+    );
+    assert!(
+        html.contains("&lt;b&gt;"),
+        "text that looks like markup stays text"
+    );
+}
