@@ -321,3 +321,73 @@ proptest! {
         prop_assert!(validate("gen.md", &v).is_empty());
     }
 }
+
+fn import_md(version: &str, md: &str) -> PolicyVersion {
+    let opts = ImportOptions {
+        id: "fmt".into(),
+        version: version.into(),
+        source: "policy.md".into(),
+        ..Default::default()
+    };
+    import_document(md.as_bytes(), &opts).unwrap().version
+}
+
+const BOLD_OLD: &str = "# 隐私政策\n\n## 一、我们如何收集\n\n**4.您需理解，当您使用语音朗读功能时，我们需要调用您设备的麦克风权限。**\n\n我们收集您的手机号码用于登录。\n";
+
+#[test]
+fn moved_bold_is_no_content_change() {
+    let old = import_md("2025-01-01", BOLD_OLD);
+    let new_md = BOLD_OLD.replace(
+        "**4.您需理解，当您使用语音朗读功能时，我们需要调用您设备的麦克风权限。**",
+        "4. **您需理解，当您使用语音朗读功能时，我们需要调用您设备的麦克风权限。**",
+    );
+    let d = policy_lens_core::diff(&old, &import_md("2025-02-01", &new_md)).unwrap();
+    let content: Vec<_> = d
+        .changes()
+        .iter()
+        .filter(|c| c.kind() != policy_lens_core::diff::ChangeKind::Formatting)
+        .collect();
+    assert!(content.is_empty(), "{:?}", d.changes());
+}
+
+#[test]
+fn bold_added_to_a_phrase_is_one_formatting_change() {
+    let old = import_md("2025-01-01", BOLD_OLD);
+    let new_md = BOLD_OLD.replace(
+        "我们收集您的手机号码用于登录。",
+        "我们收集您的**手机号码**用于登录。",
+    );
+    let d = policy_lens_core::diff(&old, &import_md("2025-02-01", &new_md)).unwrap();
+    assert_eq!(d.changes().len(), 1);
+    let c = &d.changes()[0];
+    assert_eq!(c.kind(), policy_lens_core::diff::ChangeKind::Formatting);
+    assert!(c.class().is_editorial());
+    assert_eq!(d.verdict().formatting(), 1);
+    assert_eq!(d.verdict().editorial(), 0);
+    assert!(d.flags().is_empty(), "formatting alone is no text change");
+    let md = policy_lens_core::diff::to_markdown(&d);
+    assert!(md.starts_with("### Policy diff"));
+    assert!(md.contains("Formatting changes only"));
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["verdict"]["formatting"], 1);
+    assert_eq!(json["changes"][0]["kind"], "formatting");
+}
+
+#[test]
+fn a_real_change_inside_a_bold_clause_is_one_content_change_without_markup() {
+    let old = import_md("2025-01-01", BOLD_OLD);
+    let new_md = BOLD_OLD.replace("麦克风权限", "麦克风和相机权限");
+    let d = policy_lens_core::diff(&old, &import_md("2025-02-01", &new_md)).unwrap();
+    assert_eq!(d.changes().len(), 1, "{:?}", d.changes());
+    let c = &d.changes()[0];
+    assert_eq!(c.kind(), policy_lens_core::diff::ChangeKind::Modified);
+    let op = &d.ops()[c.op().unwrap()];
+    let inserted: String = op
+        .inline()
+        .iter()
+        .filter(|s| s.kind() == policy_lens_core::diff::SpanKind::Insert)
+        .map(|s| s.text())
+        .collect();
+    assert_eq!(inserted, "和相机");
+    assert!(op.inline().iter().all(|s| !s.text().contains("**")));
+}

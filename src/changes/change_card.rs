@@ -33,8 +33,15 @@ pub fn ChangeCard(props: &ChangeCardProps) -> Html {
         ChangeKind::Removed => c.deleted,
         ChangeKind::Modified => c.modified,
         ChangeKind::Moved => c.moved,
+        ChangeKind::Formatting => c.formatting,
     };
     let body = match &props.op {
+        _ if ch.kind() == ChangeKind::Formatting => html! {
+            <>
+                <p class="pl-muted">{ c.formatting_note }</p>
+                if let Some(q) = ch.new_quote() { <p>{ q.to_string() }</p> }
+            </>
+        },
         Some(op) if op.kind() == OpKind::Modify && !op.inline().is_empty() => {
             inline_spans(op, props.lang)
         }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use policy_lens_core::diff::{self, FlagKind};
+use policy_lens_core::diff::{self, Change, ChangeKind, FlagKind};
 use yew::prelude::*;
 
 use super::change_card::ChangeCard;
@@ -30,9 +30,24 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         diff::diff(a, b).map(|d| Shared(Rc::new(d)))
     });
     let root = use_node_ref();
+    // Formatting-only changes are hidden until the reader asks for them (or a link names one).
+    let show_formatting = use_state(|| false);
+    let linked_formatting = match &*result {
+        Ok(d) => d.changes().iter().any(|ch| {
+            ch.kind() == ChangeKind::Formatting && props.here.change.as_deref() == Some(ch.id())
+        }),
+        Err(_) => false,
+    };
+    let shown =
+        |ch: &Change| ch.kind() != ChangeKind::Formatting || *show_formatting || linked_formatting;
 
     let change_ids: Vec<String> = match &*result {
-        Ok(d) => d.changes().iter().map(|ch| ch.id().to_string()).collect(),
+        Ok(d) => d
+            .changes()
+            .iter()
+            .filter(|ch| shown(ch))
+            .map(|ch| ch.id().to_string())
+            .collect(),
         Err(_) => Vec::new(),
     };
     let current = props
@@ -169,6 +184,8 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let v = d.verdict();
     let verdict = if d.changes().is_empty() {
         c.verdict_none.to_string()
+    } else if d.changes().len() == v.formatting() {
+        format!("{} {}", v.formatting(), c.verdict_formatting)
     } else {
         let mut parts = Vec::new();
         if v.major() > 0 {
@@ -188,6 +205,9 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
         }
         if v.editorial() > 0 {
             parts.push(format!("{} {}", v.editorial(), c.verdict_editorial));
+        }
+        if v.formatting() > 0 {
+            parts.push(format!("{} {}", v.formatting(), c.verdict_formatting));
         }
         parts.join(" · ")
     };
@@ -215,9 +235,16 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
                     <button type="button" class="pl-button" onclick={{ let go = go.clone(); Callback::from(move |_: MouseEvent| go(1)) }} data-testid="next-change">{ "↓ " }{ c.next_change }</button>
                     <span class="pl-muted">{ c.keys_hint }</span>
                 </div>
-                <h2>{ c.changes }{ format!(" ({})", d.changes().len()) }</h2>
+                <h2>{ c.changes }{ format!(" ({})", change_ids.len()) }</h2>
+                if v.formatting() > 0 && !linked_formatting {
+                    <label class="pl-toggle">
+                        <input type="checkbox" checked={*show_formatting} data-testid="show-formatting"
+                            onchange={{ let show = show_formatting.clone(); Callback::from(move |_: Event| show.set(!*show)) }} />
+                        { format!(" {} ({})", c.show_formatting, v.formatting()) }
+                    </label>
+                }
                 <ol class="pl-change-list" data-testid="change-list">
-                    { for d.changes().iter().map(|ch| html! {
+                    { for d.changes().iter().filter(|ch| shown(ch)).map(|ch| html! {
                         <ChangeCard key={ch.id().to_string()} change={ch.clone()} op={ch.op().and_then(|i| d.ops().get(i)).cloned()}
                             lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()}
                             current={current.as_deref() == Some(ch.id())} policy_lang={plang.clone()} />

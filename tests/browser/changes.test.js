@@ -169,3 +169,43 @@ test('the view and `policy-lens diff --format json` give the same result', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('formatting-only changes are counted apart, hidden until asked for, and skipped by j/k; bold and links render in the full text', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  await page.evaluate(() => {
+    for (const [id, view] of [['fmt', 'changes'], ['fmt-full', 'full']]) {
+      const el = document.createElement('div');
+      el.id = id;
+      document.body.append(el);
+      window.PolicyLens.mount(el, { src: '/fixtures/formatting/', view, lang: 'en' });
+    }
+  });
+  await page.waitForSelector('#fmt[data-ready]');
+  const ids = () => page.$$eval('#fmt [data-testid=change]', (els) => els.map((e) => e.dataset.change));
+  assert.deepEqual(await ids(), ['c1', 'c3'], 'the formatting change c2 is hidden at first');
+  assert.match(await page.locator('#fmt [data-testid=verdict]').innerText(), /1 formatting only/);
+  // j from c1 goes straight to c3.
+  await page.locator('#fmt [data-testid=verdict]').click();
+  const currentIs = (want) => page.waitForFunction((want) => document.querySelector('#fmt').shadowRoot
+    .querySelector('[data-testid=change][aria-current=true]')?.dataset.change === want, want);
+  await page.keyboard.press('j');
+  await currentIs('c1');
+  await page.keyboard.press('j');
+  await currentIs('c3');
+  await page.locator('#fmt [data-testid=show-formatting]').check();
+  await page.waitForFunction(() => document.querySelector('#fmt').shadowRoot.querySelectorAll('[data-testid=change]').length === 3);
+  assert.deepEqual(await ids(), ['c1', 'c2', 'c3']);
+  const c2 = await page.locator('#fmt [data-testid=change][data-change=c2]').innerText();
+  assert.match(c2, /Same text: only bold, emphasis, links or spacing changed/);
+  assert.ok(!c2.includes('**'), 'no Markdown markup in the change');
+  // The full text shows the new version's bold and its mail link as elements.
+  await page.waitForSelector('#fmt-full[data-ready]');
+  const strong = await page.$$eval('#fmt-full', (els) => [...els[0].shadowRoot.querySelectorAll('strong')].map((e) => e.textContent));
+  assert.ok(strong.includes('加密措施') && strong.includes('手机号码'), JSON.stringify(strong));
+  const href = await page.$eval('#fmt-full', (el) => el.shadowRoot.querySelector('a.pl-link')?.getAttribute('href'));
+  assert.equal(href, 'mailto:privacy@xinghe-read.cn');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -31,15 +31,23 @@ fn unclassified() -> Class {
     }
 }
 
-/// One change per op that is not [`OpKind::Equal`], quoted around its changed ranges.
+/// Whether an equal op's two units differ in formatting (marks or spacing) only.
+fn formatting_only(op: &BlockOp) -> bool {
+    op.kind == OpKind::Equal
+        && matches!((&op.old, &op.new), (Some(o), Some(n)) if o.format != n.format)
+}
+
+/// One change per op that is not [`OpKind::Equal`], quoted around its changed ranges, and
+/// one formatting change per equal op whose marks or spacing differ.
 pub(super) fn unit_changes(ops: &[BlockOp]) -> Vec<Draft> {
     let mut drafts = Vec::new();
     for (k, op) in ops.iter().enumerate() {
-        if op.kind == OpKind::Equal {
+        if op.kind == OpKind::Equal && !formatting_only(op) {
             continue;
         }
         let ranges = changed_ranges(op);
         let kind = match op.kind {
+            OpKind::Equal => ChangeKind::Formatting,
             OpKind::Insert => ChangeKind::Added,
             OpKind::Delete => ChangeKind::Removed,
             OpKind::Move => ChangeKind::Moved,

@@ -65,6 +65,7 @@ fn kind_word(k: ChangeKind) -> &'static str {
         ChangeKind::Removed => "removed",
         ChangeKind::Modified => "modified",
         ChangeKind::Moved => "moved",
+        ChangeKind::Formatting => "formatting",
     }
 }
 
@@ -80,8 +81,10 @@ fn class_word(c: &Class) -> &'static str {
 
 fn verdict_line(d: &Diff) -> String {
     let v = &d.verdict;
-    let n = d.changes.len();
-    let head = if n == 0 {
+    let n = d.changes.len() - v.formatting;
+    let head = if n == 0 && v.formatting > 0 {
+        "Formatting changes only".to_string()
+    } else if n == 0 {
         "No changes".to_string()
     } else if v.needs_notice {
         "Major change: users must be notified".to_string()
@@ -97,11 +100,30 @@ fn verdict_line(d: &Diff) -> String {
         v.substantive,
         v.editorial
     );
+    if v.formatting > 0 {
+        let _ = write!(
+            s,
+            " Also {} formatting-only change{} (bold, emphasis, links or spacing; same text).",
+            v.formatting,
+            if v.formatting == 1 { "" } else { "s" }
+        );
+    }
     if !v.criteria.is_empty() {
         let names: Vec<&str> = v.criteria.iter().map(|c| c.name()).collect();
         let _ = write!(s, " Criteria hit: {}.", names.join(", "));
     }
     s
+}
+
+/// Where the formatting-only changes are, one line: they are counted, not listed in full.
+fn formatting_line(d: &Diff) -> Option<String> {
+    let at: Vec<String> = d
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Formatting)
+        .map(|c| format!("{} {}", c.id, location(d, c)))
+        .collect();
+    (!at.is_empty()).then(|| format!("Formatting-only changes: {}.", at.join("; ")))
 }
 
 fn basis_line(d: &Diff) -> String {
@@ -194,7 +216,11 @@ pub fn to_markdown(d: &Diff) -> String {
     let esc = |t: &str| md_escape(t);
     let del = |t: &str| wrap_md(t, "~~", "<del>", "</del>");
     let ins = |t: &str| wrap_md(t, "**", "<ins>", "</ins>");
-    for (n, c) in d.changes.iter().enumerate() {
+    let content = d
+        .changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Formatting);
+    for (n, c) in content.enumerate() {
         let _ = writeln!(
             s,
             "{}. **{} · {} · {}** · {}",
@@ -214,6 +240,9 @@ pub fn to_markdown(d: &Diff) -> String {
             let _ = writeln!(s, "   - facets: {}", facet_names(c));
         }
         let _ = writeln!(s, "   - why it matters: {}", why(c, true));
+    }
+    if let Some(line) = formatting_line(d) {
+        let _ = writeln!(s, "\n_{}_", md_escape(&line));
     }
     s
 }
@@ -261,7 +290,11 @@ pub fn to_text(d: &Diff) -> String {
     let plain = |t: &str| t.replace('\n', " / ");
     let del = |t: &str| format!("[-{}-]", plain(&visible(t)));
     let ins = |t: &str| format!("{{+{}+}}", plain(&visible(t)));
-    for c in &d.changes {
+    for c in d
+        .changes
+        .iter()
+        .filter(|c| c.kind != ChangeKind::Formatting)
+    {
         let _ = writeln!(
             s,
             "\n{} {} ({}) in {}",
@@ -280,6 +313,9 @@ pub fn to_text(d: &Diff) -> String {
             let _ = writeln!(s, "  facets: {}", facet_names(c));
         }
         let _ = writeln!(s, "  why: {}", why(c, false));
+    }
+    if let Some(line) = formatting_line(d) {
+        let _ = writeln!(s, "\n{line}");
     }
     s
 }

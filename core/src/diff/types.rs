@@ -69,6 +69,10 @@ pub struct BlockRef {
     /// 1-based number of the block among all blocks of the version; `None` for a heading.
     pub(crate) number: Option<usize>,
     pub(crate) text: String,
+    /// Fingerprint of the exact text and its marks: two units with equal keys but different
+    /// fingerprints differ in formatting only.
+    #[serde(skip)]
+    pub(crate) format: u64,
 }
 
 /// A piece of a modified unit's text.
@@ -113,6 +117,9 @@ pub enum ChangeKind {
     Removed,
     Modified,
     Moved,
+    /// The same plain text with other bold, emphasis, links or spacing: editorial, counted
+    /// apart, and hidden by default in the changes view.
+    Formatting,
 }
 
 /// Whether a change needs notice, and why.
@@ -253,6 +260,8 @@ pub struct Verdict {
     /// Changes of substance that are not on the major-change list.
     pub(crate) substantive: usize,
     pub(crate) editorial: usize,
+    /// Formatting-only changes (not counted in `editorial`).
+    pub(crate) formatting: usize,
     pub(crate) needs_notice: bool,
     /// Every criterion hit by a change other than `editorial`, sorted.
     pub(crate) criteria: Vec<Criterion>,
@@ -511,6 +520,10 @@ impl Verdict {
     }
     pub fn editorial(&self) -> usize {
         self.editorial
+    }
+    /// Formatting-only changes: same text, other bold, emphasis, links or spacing.
+    pub fn formatting(&self) -> usize {
+        self.formatting
     }
     pub fn needs_notice(&self) -> bool {
         self.needs_notice

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Block, PolicyVersion, Section};
+use crate::model::{Block, Mark, PolicyVersion, Section};
 
 use super::types::{BlockRef, UnitKind};
 
@@ -20,6 +20,7 @@ pub(super) struct Unit {
     pub(super) number: Option<usize>,
     pub(super) text: String,
     pub(super) key: u32,
+    pub(super) format: u64,
 }
 
 #[derive(Default)]
@@ -39,6 +40,7 @@ impl Flat {
             index: u.index,
             number: u.number,
             text: u.text.clone(),
+            format: u.format,
         }
     }
 
@@ -50,6 +52,15 @@ impl Flat {
             .map(|s| s.path.clone())
             .unwrap_or_else(|| vec![id.to_string()])
     }
+}
+
+/// A fingerprint of a unit's exact text and its marks (one list per line).
+fn fingerprint(text: &str, marks: &[&[Mark]]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    marks.hash(&mut h);
+    h.finish()
 }
 
 fn intern(keys: &mut HashMap<String, u32>, tag: char, text: &str) -> u32 {
@@ -82,6 +93,7 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
         });
         if titled {
             let key = intern(keys, 'H', &title);
+            let format = fingerprint(&title, &[]);
             f.units.push(Unit {
                 section: si,
                 kind: UnitKind::Heading,
@@ -89,12 +101,14 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
                 number: None,
                 text: title,
                 key,
+                format,
             });
         }
         for (i, b) in s.blocks.iter().enumerate() {
             *number += 1;
             let text = b.plain();
             let key = intern(keys, 'B', &text);
+            let format = fingerprint(&text, &b.marks());
             let kind = match b {
                 Block::Paragraph { .. } => UnitKind::Paragraph,
                 Block::List { .. } | Block::Contents { .. } => UnitKind::List,
@@ -107,6 +121,7 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
                 number: Some(*number),
                 text,
                 key,
+                format,
             });
         }
         for c in &s.sections {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use crate::model::PolicyVersion;
 
 use super::types::{
-    BlockOp, Change, Counts, Criterion, Flag, FlagKind, MajorBasis, OpKind, Verdict,
+    BlockOp, Change, ChangeKind, Counts, Criterion, Flag, FlagKind, MajorBasis, OpKind, Verdict,
 };
 
 /// Unit counts of the aligned listing.
@@ -27,7 +27,8 @@ pub(super) fn counts(ops: &[BlockOp]) -> Counts {
 pub(super) fn flags(old: &PolicyVersion, new: &PolicyVersion, changes: &[Change]) -> Vec<Flag> {
     let mut flags = Vec::new();
     let (ou, nu) = (old.dates.updated.as_ref(), new.dates.updated.as_ref());
-    if !changes.is_empty() && ou.map(|d| &d.date) == nu.map(|d| &d.date) {
+    let text_changed = changes.iter().any(|c| c.kind != ChangeKind::Formatting);
+    if text_changed && ou.map(|d| &d.date) == nu.map(|d| &d.date) {
         flags.push(Flag {
             kind: FlagKind::UpdatedDateUnchanged,
             message: match nu {
@@ -59,9 +60,11 @@ pub(super) fn verdict(
     (major_criteria, basis): (Vec<Criterion>, MajorBasis),
 ) -> Verdict {
     let mut criteria = BTreeSet::new();
-    let (mut major, mut editorial, mut substantive) = (0, 0, 0);
+    let (mut major, mut editorial, mut substantive, mut formatting) = (0, 0, 0, 0);
     for c in changes {
-        if c.class.major {
+        if c.kind == ChangeKind::Formatting {
+            formatting += 1;
+        } else if c.class.major {
             major += 1;
         } else if c.class.is_editorial() {
             editorial += 1;
@@ -80,6 +83,7 @@ pub(super) fn verdict(
         major,
         substantive,
         editorial,
+        formatting,
         needs_notice: major > 0,
         criteria: criteria.into_iter().collect(),
         major_criteria,

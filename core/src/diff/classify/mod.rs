@@ -17,7 +17,7 @@ use crate::model::PolicyVersion;
 
 use super::inline::{common_affixes, one, Ranges};
 use super::types::{
-    BlockOp, Change, Class, Criterion, FacetChange, FacetChangeKind, MajorBasis, OpKind,
+    BlockOp, Change, ChangeKind, Class, Criterion, FacetChange, FacetChangeKind, MajorBasis, OpKind,
 };
 
 /// Evidence collected for one change.
@@ -74,6 +74,16 @@ impl<'a> Classifier<'a> {
     /// Classifies a change; `ranges` are the changed ranges of its op, `None` for a
     /// facet-only change (whose quotes are then compared).
     pub(super) fn classify(&self, c: &Change, ranges: Option<&Ranges>) -> Class {
+        if c.kind == ChangeKind::Formatting {
+            return Class {
+                major: false,
+                criteria: vec![Criterion::Editorial],
+                reasons: vec![
+                    "formatting only: the same text with other bold, emphasis, links or spacing"
+                        .to_string(),
+                ],
+            };
+        }
         let mut hits = Hits::default();
         for fc in &c.facet_changes {
             hits.criteria.extend(criteria::facet_change_criterion(fc));
