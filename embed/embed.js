@@ -15,7 +15,7 @@
 
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI).href;
-  var OPTIONS = ['policy', 'version', 'view', 'lang', 'from', 'to', 'src', 'remember'];
+  var OPTIONS = ['policy', 'version', 'view', 'lang', 'from', 'to', 'src', 'remember', 'reviewed-only'];
   var compiled = null;
   var instances = 0;
 

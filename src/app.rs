@@ -33,6 +33,9 @@ pub struct AppProps {
     /// The host opted in to remembering the last version read (the only storage write).
     #[prop_or_default]
     pub remember: bool,
+    /// The host shows only reviewed facts: machine suggestions are left out.
+    #[prop_or_default]
+    pub reviewed_only: bool,
 }
 
 #[component]
@@ -104,6 +107,15 @@ pub fn App(props: &AppProps) -> Html {
         .flatten()
         .filter_map(|r| r.as_ref().ok().cloned())
         .collect();
+    let docs = use_memo((docs, props.reviewed_only), |(docs, reviewed)| {
+        if *reviewed {
+            docs.iter()
+                .map(|d| crate::data::Shared(std::rc::Rc::new(policy_lens_core::reviewed_only(d))))
+                .collect()
+        } else {
+            docs.clone()
+        }
+    });
     let here = route.clone();
     let body = match &*target {
         _ if !errors.is_empty() => html! {

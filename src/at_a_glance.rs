@@ -11,6 +11,7 @@ use crate::i18n::{self, Lang};
 use crate::route::{Route, View};
 use crate::route_link::RouteLink;
 use crate::source_link::{source_route, SourceLink};
+use crate::suggested_badge::SuggestedBadge;
 
 #[derive(Properties, PartialEq)]
 pub struct AtAGlanceProps {
@@ -40,6 +41,8 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let src = |p: &Provenance| {
         html! { <SourceLink source={p.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /> }
     };
+    // Every fact the extractor suggested carries a badge before its source link.
+    let sug = |suggested: bool| html! { <SuggestedBadge lang={props.lang} {suggested} /> };
     let gap = |facet: FacetKind| -> Html {
         let text = match sum.coverage(facet) {
             Coverage::Stated => return html! {},
@@ -68,10 +71,10 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let who = html! {
         <>
             if let Some(c) = sum.controller() {
-                <p><span class="pl-k">{ s.controller }{ ": " }</span><span lang={plang.clone()}>{ c.name.clone() }</span>{ " " }{ src(&c.source) }</p>
+                <p><span class="pl-k">{ s.controller }{ ": " }</span><span lang={plang.clone()}>{ c.name.clone() }</span>{ " " }{ sug(c.suggested) }{ src(&c.source) }</p>
             }
             if let Some(o) = sum.operator() {
-                <p><span class="pl-k">{ s.operator }{ ": " }</span><span lang={plang.clone()}>{ o.name.clone() }</span>{ " " }{ src(&o.source) }</p>
+                <p><span class="pl-k">{ s.operator }{ ": " }</span><span lang={plang.clone()}>{ o.name.clone() }</span>{ " " }{ sug(o.suggested) }{ src(&o.source) }</p>
             }
             <ul class="pl-inline-list" data-testid="contacts">
                 { for f.contacts.items.iter().map(|c| {
@@ -89,7 +92,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                             } else {
                                 <span lang={plang.clone()}>{ value }</span>
                             }
-                            { " " }{ src(&c.source) }
+                            { " " }{ sug(c.suggested) }{ src(&c.source) }
                         </li>
                     }
                 }) }
@@ -102,7 +105,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         <p>
             { for sum.dates().iter().map(|(k, d)| {
                 let label = match k { DateKind::Updated => s.updated, DateKind::Effective => s.effective, DateKind::Released => s.released };
-                html! { <span class="pl-date">{ label }{ " " }<time datetime={d.date.clone()}>{ d.date.clone() }</time>{ " " }{ src(&d.source) }</span> }
+                html! { <span class="pl-date">{ label }{ " " }<time datetime={d.date.clone()}>{ d.date.clone() }</time>{ " " }{ sug(d.suggested) }{ src(&d.source) }</span> }
             }) }
             <span class="pl-date pl-muted">{ s.data_version }{ " " }{ v.version.clone() }</span>
         </p>
@@ -118,7 +121,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                             <span class="pl-badge">{ " · " }{ s.sensitive }</span>
                         }
                         <span class="pl-count">{ format!(" {}", g.items.len()) }</span>
-                        { " " }{ src(&g.items[0].source) }
+                        { " " }{ sug(g.items.iter().any(|i| i.suggested)) }{ src(&g.items[0].source) }
                     </li>
                 }) }
             </ul>
@@ -129,7 +132,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let why = html! {
         <>
             <ul class="pl-list" lang={plang.clone()}>
-                { for f.purposes.items.iter().take(ROW_LIMIT).map(|p| html! { <li>{ p.text.clone() }{ " " }{ src(&p.source) }</li> }) }
+                { for f.purposes.items.iter().take(ROW_LIMIT).map(|p| html! { <li>{ p.text.clone() }{ " " }{ sug(p.suggested) }{ src(&p.source) }</li> }) }
             </ul>
             { more(f.purposes.items.len()) }
             { gap(FacetKind::Purposes) }
@@ -140,14 +143,14 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
         <>
             <ul class="pl-inline-list" data-testid="recipients">
                 { for sum.recipients().iter().map(|(k, n)| {
-                    let first = f.recipients.items.iter().find(|r| r.kind == *k).map(|r| r.source.clone());
-                    html! { <li>{ i18n::recipient(props.lang, *k) }{ format!(" ({n})") }{ " " }{ for first.as_ref().map(src) }</li> }
+                    let first = f.recipients.items.iter().find(|r| r.kind == *k);
+                    html! { <li>{ i18n::recipient(props.lang, *k) }{ format!(" ({n})") }{ " " }{ for first.map(|r| html! { <>{ sug(r.suggested) }{ src(&r.source) }</> }) }</li> }
                 }) }
                 <li data-testid="sdk-count">{ s.sdks }{ format!(": {}", sum.sdk_count()) }</li>
             </ul>
             if !f.sdks.items.is_empty() {
                 <p class="pl-sdks" lang={plang.clone()}>
-                    { for f.sdks.items.iter().map(|x| html! { <span class="pl-sdk">{ x.name.clone() }{ " " }{ src(&x.source) }</span> }) }
+                    { for f.sdks.items.iter().map(|x| html! { <span class="pl-sdk">{ x.name.clone() }{ " " }{ sug(x.suggested) }{ src(&x.source) }</span> }) }
                 </p>
             }
             { gap(FacetKind::Recipients) }
@@ -158,14 +161,14 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let stored = html! {
         <>
             { for f.storage.items.iter().map(|x| html! {
-                <p><span lang={plang.clone()}>{ x.location.clone().unwrap_or_else(|| x.text.clone()) }</span>{ " · " }{ i18n::cross_border(props.lang, x.cross_border) }{ " " }{ src(&x.source) }</p>
+                <p><span lang={plang.clone()}>{ x.location.clone().unwrap_or_else(|| x.text.clone()) }</span>{ " · " }{ i18n::cross_border(props.lang, x.cross_border) }{ " " }{ sug(x.suggested) }{ src(&x.source) }</p>
             }) }
             { gap(FacetKind::Storage) }
         </>
     };
     let kept = html! {
         <>
-            { for f.retention.items.iter().take(2).map(|x| html! { <p lang={plang.clone()}>{ x.text.clone() }{ " " }{ src(&x.source) }</p> }) }
+            { for f.retention.items.iter().take(2).map(|x| html! { <p lang={plang.clone()}>{ x.text.clone() }{ " " }{ sug(x.suggested) }{ src(&x.source) }</p> }) }
             { gap(FacetKind::Retention) }
         </>
     };
@@ -175,7 +178,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 <p>
                     if let Some(age) = x.age { <span>{ format!("{} {age} · ", s.age_under) }</span> }
                     if x.parental_consent == Some(true) { <span>{ s.parental_consent }{ " · " }</span> }
-                    <span lang={plang.clone()}>{ x.text.clone() }</span>{ " " }{ src(&x.source) }
+                    <span lang={plang.clone()}>{ x.text.clone() }</span>{ " " }{ sug(x.suggested) }{ src(&x.source) }
                 </p>
             }) }
             { gap(FacetKind::Children) }
@@ -196,7 +199,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                         if let Some(t) = &r.response_time {
                             <span class="pl-muted">{ format!(" · {} ", s.response_time) }<span lang={plang.clone()}>{ t.clone() }</span></span>
                         }
-                        { " " }{ src(&r.source) }
+                        { " " }{ sug(r.suggested) }{ src(&r.source) }
                     </li>
                 }) }
             </ul>
@@ -224,6 +227,9 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     </ul>
                 </details>
             }
+            if sum.suggested() > 0 {
+                <p class="pl-notice pl-suggested-notice" data-testid="suggested-notice">{ s.suggested_notice }</p>
+            }
             <ul class="pl-tiles" data-testid="quick-answers" aria-label={s.quick}>
                 { for sum.quick_answers().iter().map(|q| {
                     let value = i18n::answer(props.lang, &q.answer);
@@ -238,6 +244,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                             } else {
                                 <span class="pl-tile-v pl-muted">{ value }</span>
                             }
+                            { sug(q.suggested) }
                         </li>
                     }
                 }) }

@@ -38,8 +38,13 @@ fn props_from(options: &JsValue, base: &str) -> AppProps {
     let remember = pairs
         .iter()
         .any(|(k, v)| k == "remember" && matches!(v.as_str(), "last-read" | "true"));
+    // A boolean attribute: present (any value but "false") hides unreviewed suggestions.
+    let reviewed_only = pairs
+        .iter()
+        .any(|(k, v)| k == "reviewed-only" && v != "false");
     AppProps {
         remember,
+        reviewed_only,
         route,
         full_page: false,
         base: base.to_string().into(),
@@ -80,7 +85,7 @@ pub(crate) fn register(container: &web_sys::Element) {
 }
 
 /// Mounts a widget into `element` with `options` (`policy`, `version`, `view`, `lang`, `from`,
-/// `to`, `src`). `base` is the URL folder of the widget's assets.
+/// `to`, `src`, `remember`, `reviewed-only`). `base` is the URL folder of the widget's assets.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(element: web_sys::Element, options: JsValue, base: String) -> MountHandle {
     install_panic_hook();

@@ -25,6 +25,7 @@ mod section_list;
 mod source_link;
 mod start_page;
 mod state;
+mod suggested_badge;
 mod version_page;
 
 pub use app::{App, AppProps};
@@ -47,6 +48,7 @@ pub fn start_page() {
             preloaded: Vec::new(),
             src: None,
             remember: false,
+            reviewed_only: false,
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

@@ -22,6 +22,7 @@ async fn render(route: Route, preloaded: Vec<Doc>) -> String {
         preloaded,
         src: None,
         remember: false,
+        reviewed_only: false,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

@@ -264,8 +264,37 @@ pub fn company_names(text: &str) -> Vec<Range<usize>> {
     for suffix in ["公司", "集团"] {
         for (i, _) in text.match_indices(suffix) {
             let mut start = i;
-            for (k, c) in text[..i].char_indices().rev() {
-                if !is_cjk_letter(c) || CJK_STOPS.contains(c) || i - k > 90 {
+            let mut chars = text[..i].char_indices().rev().peekable();
+            while let Some((k, c)) = chars.next() {
+                if i - k > 90 {
+                    break;
+                }
+                // A place in brackets inside a name: 腾讯科技（深圳）有限公司.
+                if matches!(c, '）' | ')') {
+                    let inner: Vec<(usize, char)> = text[..k]
+                        .char_indices()
+                        .rev()
+                        .take_while(|&(_, x)| is_cjk_letter(x) && !CJK_STOPS.contains(x))
+                        .take(7)
+                        .collect();
+                    let open = inner.last().map_or(k, |&(b, _)| b);
+                    let opened = text[..open].ends_with(['（', '(']);
+                    let named_before = text[..open]
+                        .trim_end_matches(['（', '('])
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_cjk_letter);
+                    if (1..=6).contains(&inner.len()) && opened && named_before {
+                        for _ in 0..=inner.len() {
+                            chars.next();
+                        }
+                        let bracket = text[..open].chars().next_back().map_or(0, char::len_utf8);
+                        start = open - bracket;
+                        continue;
+                    }
+                    break;
+                }
+                if !is_cjk_letter(c) || CJK_STOPS.contains(c) {
                     break;
                 }
                 start = k;
@@ -395,6 +424,15 @@ mod tests {
 
     #[test]
     fn company_names_are_found() {
+        let t = "腾讯科技（深圳）有限公司和青禾网络科技（杭州）有限公司（以下简称“我们”）";
+        assert_eq!(
+            found(company_names, t),
+            ["腾讯科技（深圳）有限公司", "青禾网络科技（杭州）有限公司"]
+        );
+        assert_eq!(
+            found(company_names, "本公司（以下简称“我们”）"),
+            Vec::<String>::new()
+        );
         let t = "浙江吉利汽车备件有限公司（以下简称“我们”）与 NavInfo Co., Ltd. 合作";
         assert_eq!(
             found(company_names, t),

@@ -25,6 +25,7 @@ mod facet;
 mod import;
 pub mod model;
 mod quick;
+mod reviewed;
 pub mod summary;
 pub mod text;
 mod validate;
@@ -39,6 +40,7 @@ pub use import::{
 };
 pub use model::*;
 pub use quick::{Answer, Question, QuickAnswer};
+pub use reviewed::{has_suggestions, reviewed_only};
 pub use summary::{summarize, Summary};
 pub use validate::{
     is_safe_link, parse_version, parse_version_unchecked, validate, validate_set, Problem,

@@ -58,6 +58,9 @@ pub struct PolicyVersion {
 pub struct Party {
     pub name: String,
     pub source: Provenance,
+    /// Set by the extractor until a person reviews it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
 }
 
 /// Where a fact comes from: a section id and a verbatim quote found in that section
@@ -90,6 +93,9 @@ pub struct StatedDates {
 pub struct StatedDate {
     pub date: String,
     pub source: Provenance,
+    /// Set by the extractor until a person reviews it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
 }
 
 /// A known gap in the source text.

@@ -122,7 +122,7 @@ pub(crate) fn quick_answers(v: &PolicyVersion, sum: &Summary) -> Vec<QuickAnswer
             Answer::Text(p.name.clone())
         }),
         named.map(|p| &p.source),
-        false,
+        named.is_some_and(|p| p.suggested),
     ));
     let date = sum.dates().first().map(|(_, d)| d);
     out.push(answer(
@@ -131,7 +131,7 @@ pub(crate) fn quick_answers(v: &PolicyVersion, sum: &Summary) -> Vec<QuickAnswer
             Answer::Text(d.date.clone())
         }),
         date.map(|d| &d.source),
-        false,
+        date.is_some_and(|d| d.suggested),
     ));
 
     let of_kind = |k: ContactKind| f.contacts.items.iter().find(|c| c.kind == k);

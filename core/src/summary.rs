@@ -26,6 +26,8 @@ pub struct Summary {
     pub(crate) coverage: BTreeMap<FacetKind, Coverage>,
     pub(crate) sections: Vec<SectionDigest>,
     pub(crate) notices: Vec<Notice>,
+    /// Facts the extractor suggested that no person has reviewed yet.
+    pub(crate) suggested: usize,
     /// Left out of the JSON, which keeps the shape it always had.
     #[serde(skip)]
     pub(crate) quick: Vec<QuickAnswer>,
@@ -126,6 +128,11 @@ impl Summary {
     pub fn sections(&self) -> &[SectionDigest] {
         &self.sections
     }
+    /// How many facts are machine suggestions not yet reviewed.
+    pub fn suggested(&self) -> usize {
+        self.suggested
+    }
+
     pub fn notices(&self) -> &[Notice] {
         &self.notices
     }
@@ -291,6 +298,17 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
             .collect(),
         sections,
         notices,
+        suggested: flagged_items(f).iter().filter(|(.., s)| *s).count()
+            + [&v.controller, &v.operator]
+                .into_iter()
+                .flatten()
+                .filter(|p| p.suggested)
+                .count()
+            + [&v.dates.updated, &v.dates.effective, &v.dates.released]
+                .into_iter()
+                .flatten()
+                .filter(|d| d.suggested)
+                .count(),
         quick: Vec::new(),
     };
     summary.quick = crate::quick::quick_answers(v, &summary);

@@ -208,3 +208,39 @@ test('a URL fragment links straight to a section or a facet', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('machine suggestions are marked in both languages, and reviewed-only hides them', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  await page.waitForSelector('policy-lens[data-ready]');
+  await page.evaluate(() => {
+    for (const [id, opts] of [
+      ['sug-en', { lang: 'en' }],
+      ['sug-zh', { lang: 'zh-CN' }],
+      ['sug-reviewed', { lang: 'en', 'reviewed-only': true }],
+    ]) {
+      const el = document.createElement('div');
+      el.id = id;
+      document.body.append(el);
+      window.PolicyLens.mount(el, { src: '/fixtures/suggested/', view: 'summary', ...opts });
+    }
+  });
+  for (const id of ['sug-en', 'sug-zh', 'sug-reviewed']) await page.waitForSelector(`#${id}[data-ready]`);
+  const en = page.locator('#sug-en');
+  assert.ok(await en.locator('[data-testid=suggested]').count() >= 5);
+  assert.match(await en.locator('[data-testid=suggested-notice]').innerText(), /not yet reviewed by a person/);
+  // The quick answer "who" rests on a suggested controller and says so.
+  const who = en.locator('[data-testid=tile-who]');
+  assert.match(await who.innerText(), /青禾网络科技（杭州）有限公司/);
+  assert.equal(await who.locator('[data-testid=suggested]').count(), 1);
+  assert.equal(await en.locator('[data-testid=suggested]').first().getAttribute('title'), 'suggested by the machine, not yet reviewed');
+  const zh = page.locator('#sug-zh');
+  assert.match(await zh.locator('[data-testid=suggested]').first().innerText(), /待审核/);
+  // Reviewed only: no suggestion is shown, and the facts they carried are gone with them.
+  const reviewed = page.locator('#sug-reviewed');
+  assert.equal(await reviewed.locator('[data-testid=suggested]').count(), 0);
+  assert.equal(await reviewed.locator('[data-testid=suggested-notice]').count(), 0);
+  assert.ok(!(await reviewed.locator('[data-testid=tile-who]').innerText()).includes('青禾网络科技'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

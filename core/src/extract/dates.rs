@@ -23,7 +23,8 @@ impl Found {
             (&mut dates.effective, self.0.effective),
             (&mut dates.released, self.0.released),
         ] {
-            if slot.is_none() {
+            // A suggested date is refreshed; a reviewed one is never touched.
+            if slot.as_ref().is_none_or(|d| d.suggested) {
                 *slot = new;
             }
         }
@@ -52,6 +53,7 @@ pub(crate) fn find(doc: &Doc) -> Found {
             *slot = Some(StatedDate {
                 date,
                 source: doc.cite(line, &line.text),
+                suggested: super::SUGGESTED,
             });
         }
     }

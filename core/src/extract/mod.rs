@@ -267,8 +267,8 @@ impl Report {
 }
 
 /// Suggests facet items, the controller or operator and the stated dates for `v`, replacing
-/// earlier suggestions. Reviewed items, facets a reviewer set, and a controller, operator or
-/// date already present are left alone (those carry no `suggested` flag).
+/// earlier suggestions. Reviewed items, facets a reviewer set, and a reviewed controller,
+/// operator or date (one without the `suggested` flag) are left alone.
 pub fn suggest(v: &mut PolicyVersion) -> Report {
     let doc = Doc::new(v);
     let parties = parties::find(&doc);
@@ -318,10 +318,11 @@ pub fn suggest(v: &mut PolicyVersion) -> Report {
         contacts,
         major_changes
     );
-    if v.controller.is_none() {
+    // A suggested party is refreshed; a reviewed one is never touched.
+    if v.controller.as_ref().is_none_or(|p| p.suggested) {
         v.controller = parties.controller;
     }
-    if v.operator.is_none() {
+    if v.operator.as_ref().is_none_or(|p| p.suggested) {
         v.operator = parties.operator;
     }
     dates.fill(&mut v.dates);

@@ -48,6 +48,7 @@ pub(crate) fn find(doc: &Doc) -> Parties {
                     section: doc.id(line).to_string(),
                     quote: quote.to_string(),
                 },
+                suggested: super::SUGGESTED,
             };
             match role {
                 Role::Controller if p.controller.is_none() => p.controller = Some(party),
