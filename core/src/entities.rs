@@ -1,5 +1,5 @@
-//! Named things inside policy text: e-mail addresses, phone numbers, company names, dates and
-//! numbering labels. One finder for each, shared by the importer, the diff and the extractor so
+//! Named things inside policy text: e-mail addresses, phone numbers, company names and dates
+//! (numbering labels have their own module, [`crate::numbering`]). One finder for each, shared by the importer, the diff and the extractor so
 //! that they agree on what counts as, say, a phone number.
 //!
 //! Every finder returns byte ranges into the text it was given, so callers can quote verbatim.
@@ -341,50 +341,6 @@ pub fn company_names(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Strips a leading numbering label: `1.`, `(2)`, `（三）`, `一、`, `IV.`, `a)`, `Part II`, `第三条`.
-pub fn strip_numbering(line: &str) -> &str {
-    let s = line.trim_start();
-    let mut rest = s;
-    let mut prefixed = false;
-    for p in ["Part ", "PART ", "Article ", "Section ", "Chapter ", "第"] {
-        if let Some(r) = rest.strip_prefix(p) {
-            rest = r;
-            prefixed = true;
-            break;
-        }
-    }
-    let mut marked = false;
-    if let Some(r) = rest.strip_prefix(['(', '（', '[', '【']) {
-        rest = r;
-        marked = true;
-    }
-    let num_len: usize = rest
-        .char_indices()
-        .take_while(|&(i, c)| {
-            c.is_ascii_digit()
-                || "一二三四五六七八九十百零〇IVXLivxl".contains(c)
-                || (c == '.' && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-                || (i == 0 && c.is_ascii_lowercase() && !rest[1..].starts_with(char::is_alphabetic))
-        })
-        .map(|(_, c)| c.len_utf8())
-        .sum();
-    if num_len == 0 || num_len > 12 {
-        return line;
-    }
-    rest = &rest[num_len..];
-    if let Some(r) = rest.strip_prefix([
-        ')', '）', ']', '】', '.', '、', '．', ':', '：', ',', '，', '章', '条', '节', '部',
-    ]) {
-        rest = r;
-        marked = true;
-    }
-    if marked || prefixed {
-        rest.trim_start()
-    } else {
-        line
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,12 +405,5 @@ mod tests {
             parse_date("更新日期：2025年05月19日").as_deref(),
             Some("2025-05-19")
         );
-    }
-
-    #[test]
-    fn numbering_labels_are_stripped() {
-        assert_eq!(strip_numbering("1. Scope"), "Scope");
-        assert_eq!(strip_numbering("（二）扩展业务功能"), "扩展业务功能");
-        assert_eq!(strip_numbering("I agree"), "I agree");
     }
 }

@@ -24,6 +24,7 @@ mod extract;
 mod facet;
 mod import;
 pub mod model;
+pub mod numbering;
 mod quick;
 mod reviewed;
 pub mod summary;

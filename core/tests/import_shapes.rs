@@ -391,3 +391,28 @@ fn a_real_change_inside_a_bold_clause_is_one_content_change_without_markup() {
     assert_eq!(inserted, "和相机");
     assert!(op.inline().iter().all(|s| !s.text().contains("**")));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Messy Markdown and HTML never break an import: whatever comes in validates (marks inside
+    /// their text, only safe links), and compares equal to itself.
+    #[test]
+    fn messy_markup_imports_into_valid_versions(
+        text in "([a-z]{1,6}|[一-龥]{1,4}|\\*\\*|__|\\*|#{1,3} |\\n|\\n\\n|- |1\\. |\\[|\\]\\((https://a\\.cn|#x|javascript:x)\\)|<(p|b|strong|a href=\"https://b\\.cn\"|a href=\"javascript:y\"|br|li|ul|table|tr|td|h2|script)>|</(p|b|strong|a|li|ul|table|tr|td|h2|script)>|&amp;|&#x4e2d;|\\| |\\u{5}|\\t){1,80}",
+        html in any::<bool>(),
+    ) {
+        let opts = ImportOptions {
+            id: "messy".into(),
+            version: "2025-01-01".into(),
+            source: "messy".into(),
+            format: if html { Format::Html } else { Format::Markdown },
+            ..Default::default()
+        };
+        if let Ok(doc) = import_document(text.as_bytes(), &opts) {
+            let v = doc.version;
+            let problems = validate("messy", &v);
+            prop_assert!(problems.is_empty(), "{:?}", problems);
+            prop_assert!(policy_lens_core::diff(&v, &v).unwrap().is_empty());
+        }
+    }
+}

@@ -1,10 +1,10 @@
-//! Arbitrary bytes → `import`. When the bytes are accepted, the full text, validation and the
+//! Arbitrary bytes → plain-text `import`. When the bytes are accepted, the full text, validation and the
 //! summary must not panic, and the text must round-trip apart from whitespace.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use policy_lens_core::text::{full_text, squash};
-use policy_lens_core::{decode, import, summarize, validate, ImportOptions};
+use policy_lens_core::{decode, import, summarize, validate, Format, ImportOptions};
 
 fuzz_target!(|data: &[u8]| {
     let opts = ImportOptions {
@@ -12,6 +12,8 @@ fuzz_target!(|data: &[u8]| {
         version: "2025-01-01".into(),
         language: None,
         source: "fuzz".into(),
+        // Plain text keeps every character; Markdown and HTML are fuzzed by `import_markup`.
+        format: Format::Text,
         ..Default::default()
     };
     let Ok(v) = import(data, &opts) else {

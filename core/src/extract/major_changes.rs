@@ -28,7 +28,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
             l.section == line.section && l.kind == LineKind::ListItem && l.block == line.block + 1
         });
         for item in items {
-            let text = trim_punct(crate::entities::strip_numbering(&item.text));
+            let text = trim_punct(crate::numbering::strip_numbering(&item.text));
             if text.is_empty() {
                 continue;
             }

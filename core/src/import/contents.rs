@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::numbering::reads_as_heading;
 use super::rich::{Node, Rich};
+use crate::numbering::reads_as_heading;
 
 /// Lines that title a table of contents.
 const CONTENTS_TITLES: &[&str] = &["目录", "目 录", "contents", "tableofcontents", "索引"];
@@ -18,7 +18,7 @@ const MAX_ENTRY_CHARS: usize = 80;
 /// its numbering label (a contents list may number `2.` what the heading numbers `II.`) and
 /// without a trailing page number after dot leaders.
 fn key(text: &str) -> String {
-    let t = crate::entities::strip_numbering(text.trim()).trim_end();
+    let t = crate::numbering::strip_numbering(text.trim()).trim_end();
     let without_page = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let t = if without_page.len() < t.len()
         && without_page.ends_with(|c: char| c.is_whitespace() || ".·…‥-—".contains(c))
@@ -44,7 +44,7 @@ fn entries(node: &Node) -> Option<Vec<String>> {
     // An entry reads like a heading: short, and no sentence inside (one closing stop is fine).
     let short = |r: &Rich| {
         let n = r.text.chars().count();
-        let t = crate::entities::strip_numbering(r.text.trim());
+        let t = crate::numbering::strip_numbering(r.text.trim());
         let t = t
             .strip_suffix('.')
             .filter(|r| !r.contains(['.', '。', ';', '；']))

@@ -5,9 +5,22 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::numbering::{bullet, numbered};
 use super::rich::{allowed_href, Node, Rich, RichBuilder};
 use crate::model::{MarkKind, TableLayout};
+use crate::numbering::{bullet, numbered};
+
+/// Marks a hard line break inside a paragraph until the paragraph is split into lines.
+const HARD_BREAK: char = '\u{1}';
+const HARD_BREAK_LINE: &str = "\n\u{1}";
+
+/// Text that must stay on one line (a heading, a list item, a cell): breaks become spaces.
+fn one_line(r: Rich) -> Rich {
+    Rich {
+        text: r.text.replace('\n', " "),
+        marks: r.marks,
+    }
+    .without(HARD_BREAK)
+}
 
 /// Where inline text is going.
 enum Target {
@@ -74,7 +87,7 @@ impl Reader {
                 }
             }
             Event::SoftBreak => self.b.push("\n"),
-            Event::HardBreak => self.b.push("\n\u{1}"),
+            Event::HardBreak => self.b.push(HARD_BREAK_LINE),
             Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
             Event::FootnoteReference(t) => self.text(&format!("[{t}]")),
             Event::Rule | Event::TaskListMarker(_) => {}
@@ -92,7 +105,7 @@ impl Reader {
     fn html(&mut self, h: &str) {
         let lower = h.trim().to_ascii_lowercase();
         if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") {
-            self.b.push("\n\u{1}");
+            self.b.push(HARD_BREAK_LINE);
             return;
         }
         let mut inside = false;
@@ -176,11 +189,8 @@ impl Reader {
                     Target::Heading(l) => l,
                     _ => 1,
                 };
-                let text = Rich {
-                    text: text.text.replace(['\n', '\u{1}'], " "),
-                    marks: text.marks,
-                };
-                if !text.text.trim().is_empty() {
+                let text = one_line(text);
+                if !text.text.is_empty() {
                     self.out.push(Node::Heading { level, text });
                 }
                 self.target = Target::None;
@@ -195,7 +205,7 @@ impl Reader {
                 }
             }
             TagEnd::TableCell => {
-                let cell = self.b.take().text.replace(['\n', '\u{1}'], " ");
+                let cell = one_line(self.b.take()).text;
                 if let Some(t) = &mut self.table {
                     t.row.push(cell);
                 }
@@ -227,12 +237,7 @@ impl Reader {
     /// Ends the list item being read; its text (all its paragraphs) becomes one item.
     fn flush_item(&mut self) {
         if let Some(label) = self.list.label.take() {
-            let text = self.b.take();
-            let text = Rich {
-                text: text.text.replace(['\n', '\u{1}'], " "),
-                marks: text.marks,
-            }
-            .trimmed();
+            let text = one_line(self.b.take());
             if !text.text.is_empty() {
                 self.list.items.push((label, text));
             }
@@ -250,16 +255,7 @@ impl Reader {
             return;
         }
         for piece in rich.reflow(real_break) {
-            let text = piece.text.replace('\u{1}', "");
-            let piece = if text.len() == piece.text.len() {
-                piece
-            } else {
-                Rich {
-                    text,
-                    marks: piece.marks,
-                }
-                .trimmed()
-            };
+            let piece = piece.without(HARD_BREAK);
             if !piece.text.is_empty() {
                 self.out.push(Node::Line(piece));
             }
@@ -271,7 +267,7 @@ impl Reader {
 /// (a hard break, a numbered or bulleted line, a line that ends a sentence or a heading-like
 /// short line) rather than wrapping one.
 fn real_break(prev: &str, next: &str) -> bool {
-    next.starts_with('\u{1}')
+    next.starts_with(HARD_BREAK)
         || numbered(next).is_some()
         || bullet(next).is_some()
         || prev.ends_with([

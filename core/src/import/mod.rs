@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module each: [`decode`] (bytes to text), a reader per format
 //! ([`lines`], [`markdown`], [`html`]) producing the neutral [`rich::Node`]s, [`contents`]
-//! (tables of contents), [`tree`] (the outline, using [`numbering`]), [`title`], then the
+//! (tables of contents), [`tree`] (the outline, using [`crate::numbering`]), [`title`], then the
 //! extractor's suggestions ([`crate::extract`]). The importer never drops policy text: every line lands in a heading, a
 //! paragraph, a list item, a table cell or the contents block.
 
@@ -16,7 +16,6 @@ mod html;
 mod lines;
 #[cfg(feature = "formats")]
 mod markdown;
-mod numbering;
 // The rich-text builder serves the Markdown and HTML readers, which the `formats` feature brings.
 #[cfg_attr(not(feature = "formats"), allow(dead_code))]
 mod rich;
@@ -142,6 +141,12 @@ pub fn import_document(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, I
     };
     let mut warnings = decoded.warnings;
     let version = build(&decoded.text, format, opts, &mut warnings);
+    // Markup with no text in it (`<p></p>`, `**`) imports nothing.
+    if version.all_sections().iter().all(|s| {
+        s.title().trim().is_empty() && s.blocks.iter().all(|b| b.plain().trim().is_empty())
+    }) {
+        return Err(ImportError::Empty);
+    }
     Ok(Imported {
         version,
         format,
@@ -180,6 +185,12 @@ fn build(
         });
     }
     let title = title::choose(opts.title.as_deref(), page_title.as_deref(), &nodes);
+    // A document with no title-like text at all is named after its file.
+    let title = if title.is_empty() {
+        untitled(&opts.source)
+    } else {
+        title
+    };
     let sections = tree::build(nodes);
     let language = opts.language.clone().unwrap_or_else(|| {
         let body: String = sections.iter().map(crate::text::section_text).collect();
@@ -214,6 +225,17 @@ fn read(text: &str, format: Format) -> (Vec<rich::Node>, Option<String>) {
             (page.nodes, page.title)
         }
         _ => (lines::read(text), None),
+    }
+}
+
+/// The name of a document without a title: its file name without the extension.
+fn untitled(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).trim();
+    if stem.is_empty() {
+        "Untitled".into()
+    } else {
+        stem.to_string()
     }
 }
 

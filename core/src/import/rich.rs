@@ -144,6 +144,35 @@ impl Rich {
             .collect()
     }
 
+    /// The text without every `c`, marks kept on the remaining characters.
+    pub fn without(self, c: char) -> Rich {
+        if !self.text.contains(c) {
+            return self;
+        }
+        // new_at[i]: where old character i (or the end, i == len) lands.
+        let mut new_at = Vec::with_capacity(self.text.len() + 1);
+        let mut text = String::with_capacity(self.text.len());
+        let mut n = 0;
+        for ch in self.text.chars() {
+            new_at.push(n);
+            if ch != c {
+                text.push(ch);
+                n += 1;
+            }
+        }
+        new_at.push(n);
+        let at = |i: usize| new_at.get(i).copied().unwrap_or(n);
+        let marks = self
+            .marks
+            .into_iter()
+            .filter_map(|m| {
+                let (start, end) = (at(m.start), at(m.end));
+                (start < end).then_some(Mark { start, end, ..m })
+            })
+            .collect();
+        Rich { text, marks }.trimmed()
+    }
+
     /// Trims whitespace at both ends, keeping marks on their characters.
     pub fn trimmed(self) -> Rich {
         let lead = self.text.len() - self.text.trim_start().len();

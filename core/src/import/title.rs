@@ -2,8 +2,8 @@
 //! a policy gives itself near its start (often at the head of its 目录), else its first short
 //! line. Never a date line such as `更新时间：2024年…` or `Last updated: …`.
 
-use super::numbering::reads_as_heading;
 use super::rich::Node;
+use crate::numbering::reads_as_heading;
 
 /// Lines that carry dates or versions at the top of a policy, not its name.
 const META_PREFIXES: &[&str] = &[

@@ -3,9 +3,9 @@
 //! bold line, or, in a policy with no other outline, when it is a short unnumbered line standing
 //! before body text. Numbered sentences become list items.
 
-use super::numbering::{bullet, heading_level, is_heading, numbered, reads_as_heading, Style};
 use super::rich::{Node, Rich};
 use crate::model::{Block, ListItem, Section};
+use crate::numbering::{bullet, heading_level, is_heading, numbered, reads_as_heading, Style};
 
 /// What one node is, once classified.
 enum Kind {

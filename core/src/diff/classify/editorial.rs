@@ -1,6 +1,6 @@
 //! Editorial changes: only whitespace, punctuation or numbering labels differ.
 
-use crate::entities::strip_numbering;
+use crate::numbering::strip_numbering;
 
 use super::super::render::path_str;
 use super::super::types::{BlockOp, Criterion, OpKind};
@@ -46,7 +46,7 @@ pub(super) fn is_editorial(op: &BlockOp, hits: &mut Hits) -> bool {
 #[cfg(test)]
 mod tests {
     use super::editorial_key;
-    use crate::entities::strip_numbering;
+    use crate::numbering::strip_numbering;
 
     #[test]
     fn numbering_labels_are_stripped() {

@@ -66,7 +66,9 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let end_of = |i: usize| chars.get(i).map_or(line.len(), |&(b, _)| b);
     // Part I / PART 2 / Chapter 3
-    for word in ["Part ", "PART ", "Chapter ", "CHAPTER "] {
+    for word in [
+        "Part ", "PART ", "Chapter ", "CHAPTER ", "Article ", "ARTICLE ", "Section ", "SECTION ",
+    ] {
         if let Some(rest) = line.strip_prefix(word) {
             let n = rest
                 .chars()
@@ -111,15 +113,18 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
     if n > 0 && at(n) == Some('、') {
         return make(Style::CnNumeral, end_of(n + 1));
     }
-    // (一) （一） (1) （1）
-    if matches!(at(0), Some('(' | '（')) {
+    // (一) （一） (1) （1） 【一】 [1]
+    if matches!(at(0), Some('(' | '（' | '【' | '[')) {
         let inner: Vec<char> = chars[1..]
             .iter()
             .map(|&(_, c)| c)
-            .take_while(|c| *c != ')' && *c != '）')
+            .take_while(|c| !matches!(c, ')' | '）' | '】' | ']'))
             .collect();
         let close = 1 + inner.len();
-        if !inner.is_empty() && inner.len() <= 4 && matches!(at(close), Some(')' | '）')) {
+        if !inner.is_empty()
+            && inner.len() <= 4
+            && matches!(at(close), Some(')' | '）' | '】' | ']'))
+        {
             if inner.iter().all(|c| CN_DIGITS.contains(*c)) {
                 return make(Style::CnParen, end_of(close + 1));
             }
@@ -215,6 +220,16 @@ pub fn is_heading(n: &Numbered<'_>) -> bool {
         .strip_suffix(['.', '。'])
         .filter(|r| !r.contains(['.', '。', ';', '；']));
     reads_as_heading(n.rest) || (chapter && one_stop.is_some_and(reads_as_heading))
+}
+
+/// The text after a leading numbering label (`1.`, `(2)`, `（三）`, `一、`, `IV.`, `a)`,
+/// `Part II`, `第三条`), or the line itself when it has none. Markdown `#` markers are not
+/// numbering.
+pub fn strip_numbering(line: &str) -> &str {
+    match numbered(line.trim_start()) {
+        Some(n) if !matches!(n.style, Style::Markdown(_)) => n.rest,
+        _ => line,
+    }
 }
 
 /// Whether text is short and does not end like a sentence: what a heading looks like.
