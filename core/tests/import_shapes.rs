@@ -416,3 +416,72 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_english_wordpress_page_keeps_the_article_and_drops_the_furniture() {
+    let v = import("en-wordpress.html");
+    assert_eq!(v.title, "Privacy Policy");
+    assert_eq!(v.language, "en");
+    assert_no_markup(&v);
+    assert_eq!(
+        outline(&v),
+        [
+            "s1 Privacy Policy",
+            "s1-1 Information we collect",
+            "s1-1-1 Cookies",
+            "s1-2 How we use your information",
+            "s1-3 Sharing",
+            "s1-4 Retention",
+            "s1-5 Your rights",
+        ]
+    );
+    let all = text::full_text(&v);
+    for chrome in [
+        "Skip to content",
+        "Shop",
+        "Share this",
+        "Recent Posts",
+        "Proudly powered",
+        "wpData",
+    ] {
+        assert!(!all.contains(chrome), "{chrome:?} is page furniture");
+    }
+    assert!(
+        section_text(&v, "s1").contains("“Brightleaf”, “we”, “us”"),
+        "entities decoded"
+    );
+    assert!(section_text(&v, "s1-5").contains("we reply within one month"));
+    assert_eq!(
+        v.dates.updated.as_ref().map(|d| d.date.as_str()),
+        Some("2025-01-05")
+    );
+}
+
+#[test]
+fn parts_above_chapters_full_width_numbers_and_letter_items() {
+    let v = import("zh-parts.txt");
+    assert_eq!(v.title, "远航车联个人信息保护政策");
+    assert_eq!(
+        outline(&v),
+        [
+            "preamble ",
+            "s1 第一部分概要",
+            "s2 第二部分个人信息保护政策",
+            "s2-1 一、我们如何收集和使用您的个人信息",
+            "s2-1-1 （一）注册与登录",
+            "s2-1-2 （二）车辆控制",
+            "s2-2 二、我们如何共享您的个人信息",
+            "s2-2-1 １．委托处理",
+            "s2-2-2 ２．共享",
+            "s2-3 三、您的权利",
+            "s2-4 四、联系我们",
+        ]
+    );
+    let vehicle = v.find_section("s2-1-2").unwrap();
+    let Block::List { items } = &vehicle.blocks[0] else {
+        panic!("A./B. items are a list")
+    };
+    assert_eq!(items[1].label.as_deref(), Some("B."));
+    let rights = v.find_section("s2-3").unwrap();
+    assert!(matches!(&rights.blocks[0], Block::List { items } if items.len() == 2));
+}

@@ -16,6 +16,21 @@ const DROPPED: &[&str] = &[
     "object", "canvas", "head", "menu", "dialog", "input", "textarea",
 ];
 
+/// Class names of page furniture inside an article: share buttons, breadcrumbs, comments,
+/// related posts (WordPress, Jetpack and common CMS themes).
+const CHROME_CLASS_PREFIXES: &[&str] = &[
+    "sharedaddy",
+    "share-",
+    "sharing",
+    "social",
+    "breadcrumb",
+    "comments",
+    "comment-respond",
+    "related-post",
+    "post-navigation",
+    "skip-link",
+];
+
 /// Elements that end a line of text before and after them.
 const BLOCKS: &[&str] = &[
     "p",
@@ -140,15 +155,16 @@ fn hidden(e: &scraper::node::Element) -> bool {
         .to_ascii_lowercase()
         .replace(' ', "");
     let hiding_class = e.classes().any(|c| {
+        let c = c.to_ascii_lowercase();
         matches!(
-            c.to_ascii_lowercase().as_str(),
+            c.as_str(),
             "hidden"
                 | "d-none"
                 | "hide"
                 | "is-hidden"
                 | "visually-hidden-focusable"
                 | "display-none"
-        )
+        ) || CHROME_CLASS_PREFIXES.iter().any(|p| c.starts_with(p))
     });
     hiding_class
         || e.attr("hidden").is_some()
