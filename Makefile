@@ -44,6 +44,7 @@ bench: setup
 EVAL_ARGS ?=
 eval:
 	cargo run --quiet -p policy-lens-core --example eval -- $(EVAL_ARGS)
+	cargo run --quiet -p policy-lens-core --example import_report
 
 # Fuzzing smoke run: each cargo-fuzz target (fuzz/) for FUZZ_SECS seconds, one after another.
 # Needs the nightly toolchain; installs cargo-fuzz when missing. Longer: make fuzz-smoke FUZZ_SECS=600
