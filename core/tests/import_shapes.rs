@@ -485,3 +485,26 @@ fn parts_above_chapters_full_width_numbers_and_letter_items() {
     let rights = v.find_section("s2-3").unwrap();
     assert!(matches!(&rights.blocks[0], Block::List { items } if items.len() == 2));
 }
+
+#[test]
+fn english_plain_text_with_capital_headings() {
+    let text = "ACME PRIVACY POLICY\nLast updated: 1 March 2024\n\nINFORMATION WE COLLECT\nWe collect your name and email address.\nWe also collect usage data.\n\nHOW TO CONTACT US\nEmail privacy@acme-widgets.com.\n";
+    let opts = ImportOptions {
+        id: "caps".into(),
+        version: "2024-03-01".into(),
+        source: "caps.txt".into(),
+        ..Default::default()
+    };
+    let v = import_document(text.as_bytes(), &opts).unwrap().version;
+    assert_eq!(v.title, "ACME PRIVACY POLICY");
+    assert_eq!(
+        outline(&v),
+        [
+            "s1 ACME PRIVACY POLICY",
+            "s2 INFORMATION WE COLLECT",
+            "s3 HOW TO CONTACT US"
+        ]
+    );
+    assert!(section_text(&v, "s2").contains("usage data"));
+    assert!(!section_text(&v, "s2").contains("privacy@"));
+}

@@ -153,7 +153,7 @@ fn classify_line(r: &Rich) -> Kind {
         let (label, text) = r.split_label(b.len());
         return Kind::Item(Some(label), text);
     }
-    if bold && reads_as_heading(&r.text) {
+    if (bold || is_caps_heading(&r.text)) && reads_as_heading(&r.text) {
         return Kind::Heading {
             style: Style::Bold,
             label: None,
@@ -164,6 +164,18 @@ fn classify_line(r: &Rich) -> Kind {
         };
     }
     Kind::Text(r.clone())
+}
+
+/// A line in capitals, as English policies set their headings in plain text
+/// (`INFORMATION WE COLLECT`): at least two words, all letters upper case.
+fn is_caps_heading(t: &str) -> bool {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 6
+        && t.chars().count() <= 80
+        && t.split_whitespace().count() >= 2
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii_uppercase())
 }
 
 /// A short unnumbered line that could be a heading: no sentence end, no `key: value`, no date.
