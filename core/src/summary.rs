@@ -485,14 +485,19 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     if !s.notices.is_empty() {
         let _ = writeln!(o, "\n## Data quality\n");
         for n in &s.notices {
+            let what = match n.kind {
+                NoticeKind::SourceCut => "the source text is cut off",
+                NoticeKind::NotStated => "not stated in the policy",
+                NoticeKind::SourceMissing => "its part of the source is missing",
+                NoticeKind::NotReviewed => "not reviewed yet",
+            };
             let _ = writeln!(
                 o,
-                "- {:?}{}{}",
-                n.kind,
-                n.facet.map(|f| format!(" {f}")).unwrap_or_default(),
+                "- {}{what}{}",
+                n.facet.map(|f| format!("{f}: ")).unwrap_or_default(),
                 n.note
                     .as_deref()
-                    .map(|t| format!(": {t}"))
+                    .map(|t| format!(" ({t})"))
                     .unwrap_or_default()
             );
         }

@@ -297,6 +297,21 @@ mod tests {
     }
 
     #[test]
+    fn english_enumerations_grant_each_right() {
+        let v =
+            doc_of("Policy\nYour rights\nYou can ask to access, correct or delete your data.\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
+        assert_eq!(
+            kinds,
+            [
+                RightKind::Access,
+                RightKind::Correction,
+                RightKind::Deletion
+            ]
+        );
+    }
+
+    #[test]
     fn granted_rights_with_response_time() {
         let v = doc_of("隐私政策\n四、您的权利\n您有权查阅、更正您的个人信息。您可以通过“我的”-“设置”-“账号管理”注销您的账户。我们将在15个工作日内回复您的请求。\n");
         let got = find(&Doc::new(&v), &[]);

@@ -35,6 +35,13 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("cancel your account", K::AccountCancellation),
     ("cancel at any time the account", K::AccountCancellation),
     ("access your personal", K::Access),
+    // Enumerations: "you can ask to access, correct or delete your data".
+    ("to access, ", K::Access),
+    ("request access", K::Access),
+    ("access or ", K::Access),
+    // The owner ("your data") must follow the right word: keep it out of the entry.
+    ("or delete", K::Deletion),
+    ("and delete", K::Deletion),
     ("access and update", K::Access),
     ("access and correct", K::Access),
     ("update your", K::Correction),
