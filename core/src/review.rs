@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use policy_lens_core::{import_text, review, FacetKind, ImportOptions};
-//! let mut v = import_text("Policy\nContact\nWrite to privacy@acme-cars.cn for requests.\n",
+//! let mut v = import_text("Policy\n一、联系我们\n邮箱：privacy@acme-cars.cn\n",
 //!     &ImportOptions { id: "acme".into(), version: "2025-01-01".into(), ..Default::default() });
 //! let section = v.sections[1].id.clone();
 //! let quote = review::quote(&v, &section, " privacy@acme-cars.cn ").unwrap();
