@@ -220,6 +220,39 @@ reviewable_kind! {
     };
 }
 
+/// The values a fact of `facet` may take when the facet names kinds (rights, permissions), as
+/// their JSON names; empty for facets whose value is free text.
+pub fn kinds(facet: FacetKind) -> &'static [&'static str] {
+    match facet {
+        FacetKind::Rights => &[
+            "access",
+            "correction",
+            "deletion",
+            "withdraw_consent",
+            "account_cancellation",
+            "copy",
+            "automated_decision",
+            "complaint",
+            "other",
+        ],
+        FacetKind::Permissions => &[
+            "camera",
+            "album",
+            "location",
+            "phone",
+            "microphone",
+            "bluetooth",
+            "notifications",
+            "storage",
+            "contacts",
+            "calendar",
+            "network",
+            "other",
+        ],
+        _ => &[],
+    }
+}
+
 /// Runs `$body` with `$f` bound to the facet `$kind` of `$facets` (a `&mut Facet<_>`).
 macro_rules! on_facet {
     ($facets:expr, $kind:expr, |$f:ident| $body:expr) => {{
@@ -684,6 +717,19 @@ mod tests {
         assert_eq!(contact_kind("400-800-6699"), ContactKind::Phone);
         assert_eq!(contact_kind("https://acme.cn/privacy"), ContactKind::Web);
         assert_eq!(contact_kind("个人信息保护专员"), ContactKind::Responsible);
+    }
+
+    #[test]
+    fn every_listed_kind_is_accepted() {
+        for facet in [FacetKind::Rights, FacetKind::Permissions] {
+            for k in kinds(facet) {
+                let ok = match facet {
+                    FacetKind::Rights => kind_named::<RightKind>(facet, k).is_ok(),
+                    _ => kind_named::<PermissionKind>(facet, k).is_ok(),
+                };
+                assert!(ok, "{facet}: {k}");
+            }
+        }
     }
 
     #[test]
