@@ -461,7 +461,10 @@ pub struct Export {
     pub json: String,
     /// What `policy-lens validate` would report for that file (empty when valid).
     pub problems: Vec<Problem>,
-    /// The file name to save as: `<id>-<version>.json`.
+    /// Where the file belongs in a policies folder: `<id>/<version>.json` (the CLI checks
+    /// that a file is named after its id and version).
+    pub path: String,
+    /// The name to save it as: `<version>.json`.
     pub file_name: String,
 }
 
@@ -655,7 +658,8 @@ mod tests {
         mark_reviewed(&mut v, FacetKind::Sdks);
         let e = export(&v);
         assert!(e.problems.is_empty(), "{:?}", e.problems);
-        assert_eq!(e.file_name, "acme-policy-2025-01-01.json");
+        assert_eq!(e.path, "acme-policy/2025-01-01.json");
+        assert_eq!(e.file_name, "2025-01-01.json");
         assert!(e.json.ends_with("}\n"));
     }
 

@@ -39,8 +39,9 @@ pub fn DownloadPanel(props: &DownloadPanelProps) -> Html {
                 </ul>
             }
             <button type="button" class="pl-button pl-primary" {onclick} disabled={!valid} data-testid="download-json">
-                { t.download_json }{ " (" }{ export.file_name.clone() }{ ")" }
+                { t.download_json }
             </button>
+            <p class="pl-muted" data-testid="download-path">{ t.save_as }{ colon(props.lang) }<code>{ format!("policies/{}", export.path) }</code></p>
         </section>
     }
 }
