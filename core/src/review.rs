@@ -471,13 +471,15 @@ pub struct Export {
 /// Serialises `v` and validates the result with the CLI's rules.
 pub fn export(v: &PolicyVersion) -> Export {
     let json = serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
-    let file_name = format!("{}-{}.json", v.id, v.version);
-    let problems = parse_version(&file_name, json.as_bytes())
+    let file_name = format!("{}.json", v.version);
+    let path = format!("{}/{file_name}", v.id);
+    let problems = parse_version(&path, json.as_bytes())
         .err()
         .unwrap_or_default();
     Export {
         json,
         problems,
+        path,
         file_name,
     }
 }
