@@ -116,9 +116,11 @@ pub fn AuthorPage(props: &AuthorPageProps) -> Html {
                         <FactList doc={doc.clone()} {lang} shown={state.shown().cloned()} dispatch={dispatch.clone()} />
                     </div>
                     <div class="pl-author-text" ref={text_root}>
-                        <AddFact {lang} selection={state.selection().cloned()} dispatch={dispatch.clone()} />
                         <h2>{ t.full_text }</h2>
                         <FullText doc={opened.clone()} {lang} {highlight} />
+                        // After the text and sticky at the bottom of the view: in reach of a
+                        // selection anywhere in the text, at any width.
+                        <AddFact {lang} selection={state.selection().cloned()} dispatch={dispatch.clone()} />
                     </div>
                 </div>
             }
