@@ -69,12 +69,13 @@ test('a Chinese Markdown policy opens with its outline and suggested facts, in C
   assert.ok(await suggested.count() > 0, 'suggested facts are shown');
   assert.ok((await suggested.first().locator('[data-testid=suggested-badge]').innerText()).includes('建议'));
   assert.ok((await suggested.first().locator('[data-testid=fact-quote]').innerText()).trim().length > 0, 'with a quote');
+  await screenshot(page, 'author-zh-360-top');
+  await suggested.first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'author-zh-360-facts');
   // Showing a fact highlights its quote in the full text.
   await suggested.first().locator('[data-testid=fact-show]').click();
   await page.locator('.pl-text [data-testid=source-highlight]').first().waitFor();
   await noSidewaysOverflow(page);
-  await screenshot(page, 'author-zh-360');
-  await page.locator('.pl-text [data-testid=source-highlight]').first().scrollIntoViewIfNeeded();
   await screenshot(page, 'author-zh-360-quote');
   assert.deepEqual(problems, []);
   await context.close();
