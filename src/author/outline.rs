@@ -15,15 +15,18 @@ pub struct OutlineProps {
     pub lang: Lang,
 }
 
-fn entry(s: &Section) -> Html {
+/// One section and its subsections; an untitled one (a preamble) is named as such.
+fn entry(s: &Section, untitled: &str) -> Html {
     let title = s.title();
     html! {
         <li>
-            if !title.is_empty() {
+            if title.is_empty() {
+                <a href={format!("#pl-s-{}", s.id)} class="pl-muted" data-testid="outline-entry">{ untitled.to_string() }</a>
+            } else {
                 <a href={format!("#pl-s-{}", s.id)} data-testid="outline-entry">{ title }</a>
             }
             if !s.sections.is_empty() {
-                <ol>{ for s.sections.iter().map(entry) }</ol>
+                <ol>{ for s.sections.iter().map(|c| entry(c, untitled)) }</ol>
             }
         </li>
     }
@@ -36,7 +39,7 @@ pub fn Outline(props: &OutlineProps) -> Html {
         <section class="pl-author-panel" data-testid="outline">
             <h2>{ t.outline }</h2>
             <ol class="pl-outline" lang={props.doc.language.clone()}>
-                { for props.doc.sections.iter().map(entry) }
+                { for props.doc.sections.iter().map(|s| entry(s, t.untitled)) }
             </ol>
             <h3>{ t.warnings }</h3>
             if props.warnings.is_empty() {
