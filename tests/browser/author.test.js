@@ -77,6 +77,10 @@ test('a Chinese Markdown policy opens with its outline and suggested facts, in C
   await page.locator('.pl-text [data-testid=source-highlight]').first().waitFor();
   await noSidewaysOverflow(page);
   await screenshot(page, 'author-zh-360-quote');
+  // The UI language switches in place; the policy stays open.
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Review a policy');
+  assert.ok(await page.locator('[data-testid=fact][data-suggested]').count() > 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -105,6 +109,13 @@ test('review an English policy end to end: accept, reject, add by selection, not
     return el && !el.hasAttribute('data-suggested');
   }, [accepted.facet, accepted.index]);
   assert.equal((await acceptedCard.locator('[data-testid=fact-quote]').innerText()).trim(), accepted.quote);
+  // Edit its value.
+  await acceptedCard.locator('[data-testid=fact-edit]').click();
+  await acceptedCard.locator('[data-testid=fact-edit-input]').fill('Edited value');
+  await acceptedCard.locator('[data-testid=fact-save]').click();
+  await page.waitForFunction(([f, i]) => document.querySelector(
+    `[data-testid=fact][data-facet=${f}][data-index="${i}"] [data-testid=fact-show]`)?.textContent === 'Edited value',
+  [accepted.facet, accepted.index]);
 
   // Reject a suggested fact of another facet.
   const other = page.locator(`[data-testid=fact][data-suggested]:not([data-facet=${accepted.facet}])`).first();
@@ -133,6 +144,10 @@ test('review an English policy end to end: accept, reject, add by selection, not
   // Say the policy does not state its SDKs.
   await page.click('[data-testid=facet][data-facet=sdks] [data-testid=facet-not-stated]');
   await page.waitForSelector('[data-testid=facet][data-facet=sdks][data-status=not_stated]');
+  // Mark the data collected reviewed: its remaining suggestions are accepted.
+  await page.click('[data-testid=facet][data-facet=data_collected] [data-testid=facet-reviewed]');
+  await page.waitForSelector('[data-testid=facet][data-facet=data_collected][data-status=stated]');
+  assert.equal(await page.locator('[data-testid=fact][data-facet=data_collected][data-suggested]').count(), 0);
   await noSidewaysOverflow(page);
 
   // Download, then validate the file with the CLI.
@@ -157,6 +172,7 @@ test('review an English policy end to end: accept, reject, add by selection, not
   const acceptedItem = v.facets[accepted.facet].items.find((i) => i.source.quote.replace(/\s/g, '') === accepted.quote.replace(/\s/g, ''));
   assert.ok(acceptedItem, `the accepted ${accepted.facet} fact is in the file`);
   assert.equal(acceptedItem.suggested, undefined);
+  assert.ok(Object.values(acceptedItem).includes('Edited value'), JSON.stringify(acceptedItem));
   assert.ok(!v.facets[rejectedFacet].items?.some((i) => i.source.quote.replace(/\s/g, '') === rejectedQuote.replace(/\s/g, '') && i.suggested),
     'the rejected fact is gone');
   const addedItem = v.facets.data_collected.items.find((i) => i.name === 'Heart rate');
@@ -164,6 +180,8 @@ test('review an English policy end to end: accept, reject, add by selection, not
   assert.equal(addedItem.suggested, undefined);
   assert.equal(v.facets.sdks.status, 'not_stated');
   assert.equal(v.facets.sdks.items, undefined);
+  assert.equal(v.facets.data_collected.status, 'stated');
+  assert.ok(v.facets.data_collected.items.every((i) => i.suggested === undefined));
   fs.rmSync(dir, { recursive: true });
 
   assert.deepEqual(problems, []);
