@@ -71,3 +71,40 @@ pub fn FactList(props: &FactListProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::data::Shared;
+
+    #[tokio::test]
+    async fn suggested_facts_render_beside_their_quotes_with_review_controls() {
+        let text =
+            "Acme Privacy Policy\n\n1. Contact us\n\nEmail privacy@acme-cars.cn for any request.\n";
+        let v = policy_lens_core::review::open("acme.txt", text.as_bytes(), "2025-01-01")
+            .expect("imports")
+            .version;
+        let props = FactListProps {
+            doc: Shared(Rc::new(v)),
+            lang: Lang::Zh,
+            shown: None,
+            dispatch: Callback::noop(),
+        };
+        let html = yew::LocalServerRenderer::<FactList>::with_props(props)
+            .render()
+            .await;
+        assert!(
+            html.contains(r#"data-facet="contacts" data-index="0" data-suggested="true""#),
+            "{html}"
+        );
+        assert!(html.contains("建议，尚未审阅"));
+        assert!(
+            html.contains("Email privacy@acme-cars.cn for any request"),
+            "the quote is shown"
+        );
+        assert!(html.contains(r#"data-testid="fact-accept""#));
+        assert!(html.contains(r#"data-status="not_reviewed""#));
+    }
+}
