@@ -13,6 +13,9 @@ use super::state::Action;
 pub struct AddFactProps {
     pub lang: Lang,
     pub selection: Option<Provenance>,
+    /// The title of the selection's section.
+    #[prop_or_default]
+    pub section_title: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -63,7 +66,11 @@ pub fn AddFact(props: &AddFactProps) -> Html {
                 <form {onsubmit}>
                     <p class="pl-k">{ t.selection }{ crate::i18n::colon(props.lang) }</p>
                     <blockquote class="pl-fact-quote" data-testid="add-quote">{ policy_lens_core::text::inert_bidi(&sel.quote).into_owned() }</blockquote>
-                    <p class="pl-muted" data-testid="add-section">{ t.section }{ crate::i18n::colon(props.lang) }{ sel.section.clone() }</p>
+                    <p class="pl-muted" data-testid="add-section" data-section={sel.section.clone()}>
+                        { t.section }{ crate::i18n::colon(props.lang) }
+                        if let Some(title) = &props.section_title { { title.clone() }{ " " } }
+                        <code>{ sel.section.clone() }</code>
+                    </p>
                     <div class="pl-field">
                         <label for="pl-add-facet">{ t.facet }</label>
                         <select id="pl-add-facet" {onchange} data-testid="add-facet">

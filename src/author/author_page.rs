@@ -120,7 +120,8 @@ pub fn AuthorPage(props: &AuthorPageProps) -> Html {
                         <FullText doc={opened.clone()} {lang} {highlight} />
                         // After the text and sticky at the bottom of the view: in reach of a
                         // selection anywhere in the text, at any width.
-                        <AddFact {lang} selection={state.selection().cloned()} dispatch={dispatch.clone()} />
+                        <AddFact {lang} selection={state.selection().cloned()} dispatch={dispatch.clone()}
+                            section_title={state.selection().and_then(|p| opened.find_section(&p.section)).map(|s| s.title())} />
                     </div>
                 </div>
             }
