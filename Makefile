@@ -39,7 +39,7 @@ size: build
 # dist/ with a debug build) cannot change what is measured.
 BENCH_DIST := target/bench-dist
 bench: setup
-	trunk build --release --dist $(BENCH_DIST)
+	POLICY_LENS_SKIP_AUTHOR=1 trunk build --release --dist $(BENCH_DIST)
 	cargo build --release -p policy-lens-core
 	BENCH_DIST=$(BENCH_DIST) node scripts/bench.mjs
 
