@@ -189,6 +189,19 @@ test('review an English policy end to end: accept, reject, add by selection, not
   await context.close();
 });
 
+test('a GB18030 HTML policy is decoded and imported in the page', async () => {
+  const { page, problems, context } = await openAuthor({ width: 1280, height: 800 }, 'zh-CN');
+  await load(page, path.join(root, 'core', 'tests', 'fixtures', 'import', 'zh-toc-bold.gb18030.html'));
+  const outline = await page.locator('[data-testid=outline]').innerText();
+  assert.ok(outline.includes('二、我们如何收集和使用您的个人信息'), outline.slice(0, 300));
+  assert.ok(await page.locator('[data-testid=warning]').count() > 0, 'the importer\'s warnings are shown');
+  assert.ok(await page.locator('[data-testid=fact][data-suggested]').count() > 0);
+  await page.waitForSelector('[data-testid=valid]');
+  await screenshot(page, 'author-zh-1280-gb18030-html');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an invalid version file is refused with its JSON path, and nothing is fetched for it', async () => {
   const { page, problems, requests, context } = await openAuthor({ width: 1280, height: 800 }, 'en');
   const before = requests.length;
