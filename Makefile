@@ -1,4 +1,6 @@
 # Policy Lens. `make serve` sets up and starts the preview; `make test` sets up and runs every test.
+# Every trunk build also builds the authoring page (author.html) through the post_build hook in
+# Trunk.toml (scripts/build-author.sh): dist/author.html and dist/author/.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -18,8 +20,11 @@ test: setup test-native test-browser
 test-native:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p policy-lens --all-targets --features author -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p policy-lens --target wasm32-unknown-unknown --features author -- -D warnings
 	cargo test --workspace
+	cargo test -p policy-lens --features author --lib author
 
 test-browser:
 	trunk build --release
@@ -34,7 +39,7 @@ size: build
 # dist/ with a debug build) cannot change what is measured.
 BENCH_DIST := target/bench-dist
 bench: setup
-	trunk build --release --dist $(BENCH_DIST)
+	POLICY_LENS_SKIP_AUTHOR=1 trunk build --release --dist $(BENCH_DIST)
 	cargo build --release -p policy-lens-core
 	BENCH_DIST=$(BENCH_DIST) node scripts/bench.mjs
 

@@ -18,3 +18,8 @@ row "widget total (data excluded)" "$total_raw" "$total_gz" ""
 for f in dist/policies/*/*.json; do
   row "data: ${f#dist/policies/}" "$(wc -c <"$f")" "$(gz "$f")" "$(br "$f")"
 done
+# The authoring page is its own bundle, outside the widget's size budget.
+for f in dist/author/*.js dist/author/*.wasm; do
+  [ -f "$f" ] || continue
+  row "author page: ${f#dist/author/}" "$(wc -c <"$f")" "$(gz "$f")" "$(br "$f")"
+done

@@ -7,6 +7,8 @@
 
 mod app;
 mod at_a_glance;
+#[cfg(feature = "author")]
+pub mod author;
 #[cfg(target_arch = "wasm32")]
 mod bench;
 mod changes;

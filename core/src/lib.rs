@@ -3,7 +3,8 @@
 //! The pure core of Policy Lens, a privacy-policy reader: the data model of a policy version
 //! ([`PolicyVersion`]), validation ([`parse_version`], [`validate`]), import of plain text and
 //! Markdown ([`import()`]), the layered summary ([`summarize`]) and the version diff
-//! ([`diff()`]), and suggestions of facet items with verbatim quotes ([`suggest`]). It has
+//! ([`diff()`]), suggestions of facet items with verbatim quotes ([`suggest`]), and the
+//! reviewer's steps over them ([`review`]). It has
 //! no web dependencies: the Yew widget and the `policy-lens` CLI both
 //! call it, so they show the same results.
 //!
@@ -26,6 +27,7 @@ mod import;
 pub mod model;
 pub mod numbering;
 mod quick;
+pub mod review;
 mod reviewed;
 pub mod summary;
 pub mod text;
