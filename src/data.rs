@@ -114,9 +114,14 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
 #[cfg(target_arch = "wasm32")]
 pub async fn load(url: &str) -> Result<Doc, LoadError> {
     match fetch(url).await {
-        Ok(bytes) => policy_lens_core::parse_version_unchecked(url, &bytes)
-            .map(|v| Shared(Rc::new(v)))
-            .map_err(|problems| LoadError::from_problems(url, &problems)),
+        Ok(bytes) => {
+            crate::dom::mark("fetched");
+            let parsed = policy_lens_core::parse_version_unchecked(url, &bytes);
+            crate::dom::mark("decoded");
+            parsed
+                .map(|v| Shared(Rc::new(v)))
+                .map_err(|problems| LoadError::from_problems(url, &problems))
+        }
         Err(reason) => Err(LoadError {
             file: url.to_string(),
             reasons: vec![reason],

@@ -27,7 +27,9 @@ pub struct VersionPageProps {
 #[component]
 pub fn VersionPage(props: &VersionPageProps) -> Html {
     let summary = Shared(use_memo(props.doc.clone(), |d| {
-        policy_lens_core::summarize(d)
+        let summary = policy_lens_core::summarize(d);
+        crate::dom::mark("summarised");
+        summary
     }));
     let previous = {
         let vs = &props.versions;
