@@ -232,7 +232,7 @@ document.title = 'ready';
 const diffVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'diff', 'package.json'), 'utf8')).version;
 
 // Check the generated files with the CLI (a wrong file would make the benchmark meaningless).
-const cli = path.join(root, 'target', 'release', 'policy-lens');
+const cli = path.join(path.resolve(root, process.env.CARGO_TARGET_DIR || 'target'), 'release', 'policy-lens');
 if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +307,7 @@ async function breakdown({ page }) {
     const res = (suffix) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(suffix));
     const js = res('policy-lens-widget.js');
     const wasm = res('policy-lens-widget_bg.wasm');
-    const data = performance.getEntriesByType('resource').find((e) => e.name.includes('/policies/') && e.name.endsWith('.json'));
+    const data = performance.getEntriesByType('resource').find((e) => /\/policies\/[^/]+\/[^/]+\.json$/.test(new URL(e.name).pathname));
     const ready = window.__plReady;
     const long = window.__plLong.filter(([start]) => start < ready);
     return {

@@ -89,7 +89,8 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let request = prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| "the request failed (network error)".to_string())?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
@@ -107,6 +108,19 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     .await
     .map_err(|_| "unreadable body".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// The response the embed loader started fetching for `url` in parallel with the wasm
+/// (`PolicyLens._prefetched` in embed/embed.js), when it did.
+#[cfg(target_arch = "wasm32")]
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let api = js_sys::Reflect::get(&js_sys::global(), &"PolicyLens".into()).ok()?;
+    let take = js_sys::Reflect::get(&api, &"_prefetched".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    take.call1(&api, &url.into()).ok()?.dyn_into().ok()
 }
 
 /// Loads a bundled version from `url`. Bundled data was validated when it was built (a test
