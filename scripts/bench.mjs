@@ -320,6 +320,21 @@ async function breakdown({ page }) {
   });
 }
 
+/// Opening the changes view from the summary, as a reader does (the header's tab): ms from the
+/// click until its verdict is in the DOM.
+async function openChanges({ page }) {
+  return page.evaluate(() => new Promise((ok) => {
+    const done = () => document.querySelector('[data-testid=verdict]');
+    const tab = document.querySelector('[data-testid=tab-changes]');
+    if (!tab) { ok(NaN); return; } // a policy with one version has no changes view
+    const t0 = performance.now();
+    new MutationObserver((_, obs) => {
+      if (done()) { obs.disconnect(); ok(performance.now() - t0); }
+    }).observe(document.body, { childList: true, subtree: true });
+    tab.click();
+  }));
+}
+
 /// The plain static page with the same policy text as the widget's summary of `file`: what a
 /// vendor's own HTML page would cost (the widget's stylesheet, no script). Flattened like the
 /// no-wasm fallback in embed/embed.js does.
@@ -359,7 +374,7 @@ try {
   const runs = [];
   const plain = [];
   for (let i = 0; i < RUNS; i++) {
-    runs.push((await loadOnce(site.origin, summaryUrl, breakdown)).extra);
+    runs.push((await loadOnce(site.origin, summaryUrl, async (w) => ({ ...(await breakdown(w)), open: await openChanges(w) }))).extra);
     plain.push((await loadOnce(site.origin, '/bench-plain.html', undefined, LOADED_HOOK)).t);
   }
   const med = (f) => median(runs.map(f).filter((x) => Number.isFinite(x)));
@@ -382,6 +397,9 @@ try {
     stage('· render to ready +', (r) => r.ready - r.summarised),
     stage('· ready at', (r) => r.ready),
   ].join(' '));
+  const open = stats(runs.map((r) => r.open).filter(Number.isFinite));
+  if (open.n) row(`Opening the changes view from the ${largest.id} summary (click to verdict, both versions)`,
+    fmtLoad(open), `${mark(open.median <= 150)} ≤ 150 ms`);
   const long = stats(runs.map((r) => r.longTasks));
   row(`Main thread: long tasks (> 50 ms) before ready, ${largest.id} summary`,
     `median ${long.median} per load (max ${long.max}); longest median ${ms(med((r) => r.longest))} ms`,
