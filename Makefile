@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve test test-native test-browser build size bench fuzz-smoke eval
+.PHONY: setup serve test test-native test-browser build size size-profile bench fuzz-smoke eval
 
 setup:
 	@scripts/setup.sh
@@ -32,6 +32,12 @@ test-browser:
 
 size: build
 	@scripts/size.sh
+
+# Size profile of the widget's wasm per crate and module, and its largest functions (twiggy on
+# the cargo output before wasm-opt, which still has its names). Installs twiggy when missing.
+size-profile: build
+	@command -v twiggy >/dev/null || cargo install twiggy --locked
+	@node scripts/size-profile.mjs
 
 # Benchmark (not a test: nothing fails on numbers). Builds the release bundle and the CLI, then
 # prints the machine and one markdown table (size, load to ready, memory, diff speed, CLI).

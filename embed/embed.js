@@ -39,6 +39,41 @@
     });
   }
 
+  // The data file one version shows (the given version, else the latest, when the bundled
+  // index has it), or the host's own `src`: a promise of its absolute URL, or of null.
+  function dataUrl(options) {
+    if (options.src) return Promise.resolve(new URL(options.src, document.baseURI).href);
+    if (!options.policy) return Promise.resolve(null);
+    return fetch(base + 'policies/index.json').then(function (r) { return r.json(); }).then(function (index) {
+      var entry = index.filter(function (e) { return e.id === options.policy; })[0];
+      var v = entry && (options.version || entry.versions[entry.versions.length - 1]);
+      return v && entry.versions.indexOf(v) >= 0
+        ? base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(v) + '.json' : null;
+    });
+  }
+
+  // The data is fetched here, in parallel with the wasm, and handed to the widget when it asks
+  // for the same URL (PolicyLens._prefetched, read by src/data.rs). The changes view needs two
+  // versions that the widget resolves: not prefetched.
+  var prefetches = [];
+  function prefetch(options) {
+    if (options.view === 'changes') return;
+    var url = dataUrl(options).catch(function () { return null; });
+    prefetches.push({ url: url, response: url.then(function (u) { return u && fetch(u); }), taken: false });
+  }
+  // The response for `url`: a prefetched one, taken once (a body is read only once), or a new
+  // request; undefined when nothing was prefetched.
+  function prefetched(url) {
+    if (!prefetches.length) return undefined;
+    var u = new URL(url, document.baseURI).href;
+    return Promise.all(prefetches.map(function (p) { return p.url; })).then(function (urls) {
+      for (var i = 0; i < prefetches.length; i++) {
+        if (!prefetches[i].taken && urls[i] === u) { prefetches[i].taken = true; return prefetches[i].response; }
+      }
+      return fetch(u);
+    });
+  }
+
   function optionsOf(el, prefix) {
     var o = {};
     OPTIONS.forEach(function (k) {
@@ -68,16 +103,7 @@
     container.appendChild(box);
     host.setAttribute('data-ready', 'fallback');
     emit(host, 'error', { reason: String(reason) });
-    var url = options.src ? new URL(options.src, document.baseURI).href
-      : options.policy ? base + 'policies/' + encodeURIComponent(options.policy) + '/' + encodeURIComponent(options.version || 'latest') + '.json' : null;
-    if (!url || !options.version && !options.src) {
-      fetch(base + 'policies/index.json').then(function (r) { return r.json(); }).then(function (index) {
-        var entry = index.filter(function (e) { return e.id === options.policy; })[0];
-        if (entry) render(base + 'policies/' + entry.id + '/' + entry.versions[entry.versions.length - 1] + '.json');
-      }).catch(function () {});
-    } else {
-      render(url);
-    }
+    dataUrl(options).then(function (u) { if (u) render(u); }).catch(function () {});
     function render(u) {
       fetch(u).then(function (r) { return r.json(); }).then(function (v) {
         var data = Array.isArray(v) ? v[v.length - 1] : v;
@@ -132,6 +158,7 @@
     var timer = setTimeout(function () {
       if (!host.hasAttribute('data-ready')) fallback(host, container, state.options, 'it did not start within 3 s');
     }, 3000);
+    prefetch(options);
     loadWasm().then(function (m) {
       if (state.dead) return;
       try {
@@ -169,6 +196,7 @@
       var h = mountInto(element, Object.assign({}, options || {}));
       return { update: function (o) { h.update(o, false); }, unmount: h.unmount, _crashForTesting: h._crashForTesting };
     },
+    _prefetched: prefetched, // for the widget (src/data.rs)
   });
   Object.defineProperty(window, 'PolicyLens', { value: api, configurable: false, writable: false });
 
@@ -179,6 +207,14 @@
       disconnectedCallback() { if (this._pl) { this._pl.unmount(); this._pl = null; } }
       attributeChangedCallback() { if (this._pl) this._pl.update(optionsOf(this, ''), true); }
     });
+  }
+
+  // The full page (index.html) loads this script with data-page, only to prefetch its data.
+  if (script && script.hasAttribute('data-page')) {
+    var query = new URLSearchParams(location.search);
+    var page = {};
+    OPTIONS.forEach(function (k) { if (query.get(k)) page[k] = query.get(k); });
+    prefetch(page);
   }
 
   // The script tag: render where the tag stands, or into data-target.

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 RUNS=${RUNS:-20}
 cargo build --release -q -p policy-lens-core >&2
-bin=target/release/policy-lens
+bin=${CARGO_TARGET_DIR:-target}/release/policy-lens
 
 # time_case NAME BYTES CMD...: runs CMD RUNS times (after one warm-up) and prints the line.
 time_case() {

@@ -4,6 +4,7 @@
 // Nothing fails on numbers: this is a measurement, not a test.
 //
 //   node scripts/bench.mjs            RUNS=5 node scripts/bench.mjs   (fewer runs, for a quick look)
+//   ONLY=load RUNS=7 node scripts/bench.mjs   (sizes and the load breakdown only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { serve, launch, open, dist as builtDist, root } from '../tests/browser/harness.js';
 
 const RUNS = Number(process.env.RUNS || 20);
+// ONLY=load: sizes and the largest policy's load breakdown only (for quick iterations).
+const ONLY_LOAD = process.env.ONLY === 'load';
+class Done extends Error {}
 const JSDIFF_TIMEOUT_MS = 10_000; // per call; jsdiff returns undefined ("gave up") past it
 const JSDIFF_TOTAL_MS = 30_000; // per pair and function: stop repeating past this
 const KB = 1024;
@@ -228,7 +232,7 @@ document.title = 'ready';
 const diffVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'diff', 'package.json'), 'utf8')).version;
 
 // Check the generated files with the CLI (a wrong file would make the benchmark meaningless).
-const cli = path.join(root, 'target', 'release', 'policy-lens');
+const cli = path.join(path.resolve(root, process.env.CARGO_TARGET_DIR || 'target'), 'release', 'policy-lens');
 if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +240,7 @@ if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], 
 // ---------------------------------------------------------------------------------------------
 log('native CLI');
 const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(page, p.old), path.join(page, p.new)]);
-const native = execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
+const native = ONLY_LOAD ? [] : execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
   env: { ...process.env, RUNS: String(RUNS) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
 }).trim().split('\n').map((l) => {
   const [name, med, min, max, bytes] = l.split('\t');
@@ -255,11 +259,25 @@ const READY_HOOK = () => {
     if (window.__plReady === undefined) window.__plReady = performance.now();
   }, { capture: true });
 };
+// The plain page is ready when it has loaded (its text and stylesheet).
+const LOADED_HOOK = () => {
+  window.addEventListener('load', () => { window.__plReady = performance.now(); });
+};
+// Long tasks (over 50 ms) seen from navigation on, for the main-thread budget.
+const LONG_TASKS_HOOK = () => {
+  window.__plLong = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__plLong.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  } catch (e) { /* no long-task support: none counted */ }
+};
 
-async function loadOnce(origin, url, after) {
+async function loadOnce(origin, url, after, hook = READY_HOOK) {
   const w = await open(browser, origin);
   try {
-    await w.page.addInitScript(READY_HOOK);
+    await w.page.addInitScript(LONG_TASKS_HOOK);
+    await w.page.addInitScript(hook);
     await w.page.goto(origin + url);
     await w.page.waitForFunction(() => window.__plReady !== undefined, null, { timeout: 15000 });
     const t = await w.page.evaluate(() => window.__plReady);
@@ -279,15 +297,118 @@ async function loads(origin, url, n = RUNS) {
 }
 const fmtLoad = (s) => `median ${ms(s.median)} ms (min ${ms(s.min)}, max ${ms(s.max)}; n=${s.n})`;
 
+/// One load's breakdown, from the navigation and resource timings and the widget's `pl:*`
+/// marks (see src/dom.rs `mark`), in ms from navigation start; long tasks that started before
+/// ready (read two frames after it, so that the task holding ready has ended).
+async function breakdown({ page }) {
+  return page.evaluate(async () => {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const mark = (n) => performance.getEntriesByName(`pl:${n}`)[0]?.startTime;
+    const res = (suffix) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(suffix));
+    const js = res('policy-lens-widget.js');
+    const wasm = res('policy-lens-widget_bg.wasm');
+    const data = performance.getEntriesByType('resource').find((e) => /\/policies\/[^/]+\/[^/]+\.json$/.test(new URL(e.name).pathname));
+    const ready = window.__plReady;
+    const long = window.__plLong.filter(([start]) => start < ready);
+    return {
+      jsEnd: js?.responseEnd, wasmStart: wasm?.startTime, wasmEnd: wasm?.responseEnd,
+      start: mark('start'), firstRender: mark('first-render'),
+      dataStart: data?.startTime, dataEnd: data?.responseEnd,
+      fetched: mark('fetched'), decoded: mark('decoded'), summarised: mark('summarised'), ready,
+      longTasks: long.length, longest: Math.max(0, ...long.map(([, d]) => d)),
+    };
+  });
+}
+
+/// Opening the changes view from the summary, as a reader does (the header's tab): ms from the
+/// click until its verdict is in the DOM.
+async function openChanges({ page }) {
+  return page.evaluate(() => new Promise((ok) => {
+    const done = () => document.querySelector('[data-testid=verdict]');
+    const tab = document.querySelector('[data-testid=tab-changes]');
+    if (!tab) { ok(NaN); return; } // a policy with one version has no changes view
+    const t0 = performance.now();
+    new MutationObserver((_, obs) => {
+      if (done()) { obs.disconnect(); ok(performance.now() - t0); }
+    }).observe(document.body, { childList: true, subtree: true });
+    tab.click();
+  }));
+}
+
+/// The plain static page with the same policy text as the widget's summary of `file`: what a
+/// vendor's own HTML page would cost (the widget's stylesheet, no script). Flattened like the
+/// no-wasm fallback in embed/embed.js does.
+function plainPage(file) {
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const esc = (t) => String(t).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+  const out = [];
+  const walk = (sections) => (sections || []).forEach((s) => {
+    const title = [s.label, s.heading].filter(Boolean).join(' ');
+    if (title) out.push(`<h3>${esc(title)}</h3>`);
+    for (const b of s.blocks || []) {
+      const lines = b.type === 'paragraph' ? [b.text] : b.type === 'list'
+        ? (b.items || []).map((i) => [i.label, i.text].filter(Boolean).join(' '))
+        : (b.rows || []).map((r) => r.join(' | '));
+      for (const l of lines) out.push(`<p>${esc(l)}</p>`);
+    }
+    walk(s.sections);
+  });
+  walk(doc.sections);
+  return `<!doctype html><html lang="${esc(doc.language)}"><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>${esc(doc.title)}</title><link rel="stylesheet" href="/policy-lens.css">
+<body class="pl-page"><article><h1>${esc(doc.title)}</h1>
+${out.join('\n')}
+</article></body></html>
+`;
+}
+fs.writeFileSync(path.join(dist, 'bench-plain.html'), plainPage(largest.file));
+
 const site = await serve({ dir: dist });
 try {
+  // The largest policy's summary and the plain page, loaded alternately (so that both see the
+  // same machine load), with the widget's load broken down.
+  log('load breakdown and plain-page baseline');
+  const summaryUrl = `/?policy=${largest.id}&lang=en`;
+  await loadOnce(site.origin, summaryUrl);
+  await loadOnce(site.origin, '/bench-plain.html', undefined, LOADED_HOOK);
+  const runs = [];
+  const plain = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push((await loadOnce(site.origin, summaryUrl, async (w) => ({ ...(await breakdown(w)), open: await openChanges(w) }))).extra);
+    plain.push((await loadOnce(site.origin, '/bench-plain.html', undefined, LOADED_HOOK)).t);
+  }
+  const med = (f) => median(runs.map(f).filter((x) => Number.isFinite(x)));
+  const widget = stats(runs.map((r) => r.ready));
+  const base = stats(plain);
+  const ratio = widget.median / base.median;
+  row(`Load: plain static page, ${largest.id} text (same run, baseline)`, fmtLoad(base));
+  row(`Load to ready: ${largest.id} summary against the plain page`,
+    `${fmtLoad(widget)}; ${ratio.toFixed(2)}× the plain page`,
+    `${mark(ratio <= 2)} ≤ 2× · stretch ≤ 1.3× ${mark(ratio <= 1.3)}; ${mark(widget.median <= 150)} ≤ 150 ms absolute (idle machine)`);
+  const stage = (label, f) => `${label} ${ms(med(f))}`;
+  row(`Load breakdown: ${largest.id} summary (medians, ms from navigation start unless "+")`, [
+    stage('JS fetched at', (r) => r.jsEnd),
+    stage('· wasm fetch', (r) => r.wasmStart) + `–${ms(med((r) => r.wasmEnd))}`,
+    stage('· compile + instantiate +', (r) => r.start - r.wasmEnd),
+    stage('· first render (loading) +', (r) => r.firstRender - r.start),
+    stage('· data fetch', (r) => r.dataStart) + `–${ms(med((r) => r.dataEnd))}`,
+    stage('· decode +', (r) => r.decoded - r.fetched),
+    stage('· summarise +', (r) => r.summarised - r.decoded),
+    stage('· render to ready +', (r) => r.ready - r.summarised),
+    stage('· ready at', (r) => r.ready),
+  ].join(' '));
+  const open = stats(runs.map((r) => r.open).filter(Number.isFinite));
+  if (open.n) row(`Opening the changes view from the ${largest.id} summary (click to verdict, both versions)`,
+    fmtLoad(open), `${mark(open.median <= 150)} ≤ 150 ms`);
+  const long = stats(runs.map((r) => r.longTasks));
+  row(`Main thread: long tasks (> 50 ms) before ready, ${largest.id} summary`,
+    `median ${long.median} per load (max ${long.max}); longest median ${ms(med((r) => r.longest))} ms`,
+    `${mark(long.median === 0)} none`);
+
+  if (ONLY_LOAD) throw new Done();
   log('load to ready');
-  for (const p of policies) {
-    const s = await loads(site.origin, `/?policy=${p.id}&lang=en`);
-    const budget = p === largest
-      ? `${mark(s.median <= 150)} ≤ 150 ms (largest policy) · stretch ≤ 100 ms ${mark(s.median <= 100)}`
-      : '—';
-    row(`Load to ready: ${p.id} summary (${kb(p.bytes)} data)`, fmtLoad(s), budget);
+  for (const p of policies.filter((p) => p !== largest)) {
+    row(`Load to ready: ${p.id} summary (${kb(p.bytes)} data)`, fmtLoad(await loads(site.origin, `/?policy=${p.id}&lang=en`)));
   }
   row('Load to ready: zeekr changes view (both versions)', fmtLoad(await loads(site.origin, '/?policy=zeekr&view=changes')));
   if (fs.existsSync(path.join(dist, 'demo', 'script-tag.html'))) {
@@ -321,14 +442,17 @@ try {
     const { heap, wasmBytes } = await memory(url);
     row(`Memory after ready: ${label}`, `JS heap ${kb(heap)} + wasm linear memory ${kb(wasmBytes)} = ${kb(heap + wasmBytes)}`);
   }
+} catch (e) {
+  if (!(e instanceof Done)) throw e;
 } finally {
   await site.close();
 }
 
 // d. + e. Diff speed: the engine through benchDiff, jsdiff on the flat texts, same page.
-log('diff speed');
 const bench = await serve({ dir: page });
 try {
+  if (ONLY_LOAD) throw new Done();
+  log('diff speed');
   const w = await open(browser, bench.origin);
   await w.page.goto(bench.origin + '/');
   await w.page.waitForFunction(() => window.widget && window.Diff, null, { timeout: 15000 });
@@ -400,6 +524,8 @@ try {
   }
   problems.push(...w.problems.map((p) => `bench page: ${p}`));
   await w.context.close();
+} catch (e) {
+  if (!(e instanceof Done)) throw e;
 } finally {
   await bench.close();
   await browser.close();

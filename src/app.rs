@@ -275,7 +275,11 @@ fn use_loader(needed: Vec<(String, String)>, base: AttrValue, state: UseReducerH
 #[hook]
 fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>) {
     use_effect_with(loading, move |loading| {
+        if *loading && !state.ready() {
+            crate::dom::mark("first-render");
+        }
         if !*loading && !state.ready() {
+            crate::dom::mark("ready");
             let route = state.route();
             crate::dom::signal_ready(
                 &root,

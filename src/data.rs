@@ -89,7 +89,8 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let request = prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| "the request failed (network error)".to_string())?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
@@ -109,14 +110,32 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// The response the embed loader started fetching for `url` in parallel with the wasm
+/// (`PolicyLens._prefetched` in embed/embed.js), when it did.
+#[cfg(target_arch = "wasm32")]
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    use wasm_bindgen::JsCast;
+    let api = js_sys::Reflect::get(&js_sys::global(), &"PolicyLens".into()).ok()?;
+    let take = js_sys::Reflect::get(&api, &"_prefetched".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    take.call1(&api, &url.into()).ok()?.dyn_into().ok()
+}
+
 /// Loads a bundled version from `url`. Bundled data was validated when it was built (a test
 /// fails otherwise), so only the schema is checked here: this keeps load-to-ready short.
 #[cfg(target_arch = "wasm32")]
 pub async fn load(url: &str) -> Result<Doc, LoadError> {
     match fetch(url).await {
-        Ok(bytes) => policy_lens_core::parse_version_unchecked(url, &bytes)
-            .map(|v| Shared(Rc::new(v)))
-            .map_err(|problems| LoadError::from_problems(url, &problems)),
+        Ok(bytes) => {
+            crate::dom::mark("fetched");
+            let parsed = policy_lens_core::parse_version_unchecked(url, &bytes);
+            crate::dom::mark("decoded");
+            parsed
+                .map(|v| Shared(Rc::new(v)))
+                .map_err(|problems| LoadError::from_problems(url, &problems))
+        }
         Err(reason) => Err(LoadError {
             file: url.to_string(),
             reasons: vec![reason],

@@ -83,6 +83,17 @@ pub fn signal_ready(root: &NodeRef, detail: &[(&str, String)]) {
     emit(root, "ready", detail);
 }
 
+/// Marks a moment of loading on the page's performance timeline as `pl:<name>`, so that
+/// `make bench` can break load-to-ready down (start, data decoded, summarised, ready).
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("pl:{name}"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
 /// The browser's preferred language, if any.
 pub fn navigator_language() -> Option<String> {
     #[cfg(target_arch = "wasm32")]

@@ -88,6 +88,7 @@ pub(crate) fn register(container: &web_sys::Element) {
 /// `to`, `src`, `remember`, `reviewed-only`). `base` is the URL folder of the widget's assets.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(element: web_sys::Element, options: JsValue, base: String) -> MountHandle {
+    crate::dom::mark("start");
     install_panic_hook();
     register(&element);
     let props = props_from(&options, &base);

@@ -40,6 +40,7 @@ pub use route::{Route, View};
 pub fn start_page() {
     let document = gloo::utils::document();
     if let Some(el) = document.get_element_by_id("policy-lens") {
+        dom::mark("start");
         embed::install_panic_hook();
         embed::register(&el);
         let base = el.get_attribute("data-base").unwrap_or_default();

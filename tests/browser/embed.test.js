@@ -87,6 +87,8 @@ test('hostile host CSS does not reach the widget, and the widget does not touch 
   const { page, problems, context } = await open(browser, server.origin);
   await page.goto(`${server.origin}/demo/hostile-css.html`);
   await page.waitForSelector('policy-lens[data-ready]');
+  // The sections layer renders just after ready (src/version_page.rs).
+  await page.waitForFunction(() => document.querySelector('policy-lens').shadowRoot.querySelector('.pl-acc-button'));
   const inside = await page.$eval('policy-lens', (el) => {
     const s = getComputedStyle(el.shadowRoot.querySelector('.pl-row dd'));
     const b = getComputedStyle(el.shadowRoot.querySelector('.pl-acc-button'));
