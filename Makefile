@@ -1,6 +1,7 @@
 # Policy Lens. `make serve` sets up and starts the preview; `make test` sets up and runs every test.
 # Every trunk build also builds the authoring page (author.html) through the post_build hook in
-# Trunk.toml (scripts/build-author.sh): dist/author.html and dist/author/.
+# Trunk.toml (scripts/build-extra.sh), with the changes module (dist/changes/), a second wasm
+# module the widget loads on demand: dist/author.html and dist/author/.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 

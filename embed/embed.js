@@ -19,24 +19,58 @@
   var compiled = null;
   var instances = 0;
 
+  // Fetches and compiles a wasm file once per page.
+  function compile(url) {
+    return WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(url)).catch(function () {
+          return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+        })
+      : fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+  }
+
+  // A fresh instance of a module's JS glue and wasm, sharing the compiled module: `glue` is
+  // imported under a new query each time (the first instance takes the plain URL, which the
+  // preload may already have fetched).
+  function instantiate(compiledModule, glue, n) {
+    return compiledModule.then(function (module) {
+      return import(n > 1 ? glue + '?instance=' + n : glue).then(function (m) {
+        return m.default({ module_or_path: module }).then(function () { return m; });
+      });
+    });
+  }
+
   // Each widget gets its own wasm instance (a fresh import of the JS glue, sharing one
   // compiled module), so a bug that stops one widget leaves the others working.
   function loadWasm() {
     if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
-    if (!compiled) {
-      var url = base + 'policy-lens-widget_bg.wasm';
-      compiled = WebAssembly.compileStreaming
-        ? WebAssembly.compileStreaming(fetch(url)).catch(function () {
-            return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-          })
-        : fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
-    }
-    var n = ++instances;
-    return compiled.then(function (module) {
-      return import(base + 'policy-lens-widget.js?instance=' + n).then(function (m) {
-        return m.default({ module_or_path: module }).then(function () { return m; });
-      });
-    });
+    if (!compiled) compiled = compile(base + 'policy-lens-widget_bg.wasm');
+    return instantiate(compiled, base + 'policy-lens-widget.js', ++instances + 1);
+  }
+
+  // The changes module (the diff engine, the changes view and full validation): a second
+  // wasm module, loaded when a widget first needs it and preloaded once a summary is ready.
+  // Each widget instance asks once and gets its own instance of it.
+  var changesCompiled = null;
+  var changesInstances = 0;
+  var changesGlue = base + 'changes/policy-lens-changes.js';
+  function compileChanges() {
+    if (!changesCompiled) changesCompiled = compile(base + 'changes/policy-lens-changes_bg.wasm');
+    return changesCompiled;
+  }
+  function loadChanges() {
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
+    return instantiate(compileChanges(), changesGlue, ++changesInstances);
+  }
+  var preloaded = false;
+  function preloadChanges() {
+    if (preloaded || typeof WebAssembly !== 'object') return;
+    preloaded = true;
+    var start = function () {
+      compileChanges().catch(function () { changesCompiled = null; });
+      if (changesInstances === 0) import(changesGlue).catch(function () {});
+    };
+    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 50);
   }
 
   // The data file one version shows (the given version, else the latest, when the bundled
@@ -197,6 +231,8 @@
       return { update: function (o) { h.update(o, false); }, unmount: h.unmount, _crashForTesting: h._crashForTesting };
     },
     _prefetched: prefetched, // for the widget (src/data.rs)
+    _changes: loadChanges, // for the widget (src/changes_slot.rs)
+    _preloadChanges: preloadChanges,
   });
   Object.defineProperty(window, 'PolicyLens', { value: api, configurable: false, writable: false });
 

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::changes::ChangesView;
+use crate::changes_slot::ChangesSlot;
 use crate::data::{self, Doc, LoadError};
 use crate::error_panel::ErrorPanel;
 use crate::header::Header;
@@ -98,7 +98,14 @@ pub fn App(props: &AppProps) -> Html {
                 .filter_map(|r| r.as_ref().err().cloned()),
         )
         .collect();
-    use_ready_signal(loading, root.clone(), state.clone());
+    // The changes view comes from the changes module: ready once it is on screen.
+    let changes_shown = use_state_eq(|| false);
+    let waiting = loading || (matches!(&*target, Target::Pair(..)) && !*changes_shown);
+    let on_changes_shown = {
+        let changes_shown = changes_shown.clone();
+        use_callback((), move |(), _| changes_shown.set(true))
+    };
+    use_ready_signal(waiting, root.clone(), state.clone());
     use_error_events(errors.clone(), root.clone());
     use_scroll_into_view(loading, props.full_page, route.clone(), root.clone());
 
@@ -107,10 +114,12 @@ pub fn App(props: &AppProps) -> Html {
         .flatten()
         .filter_map(|r| r.as_ref().ok().cloned())
         .collect();
+    // The changes module compares the versions as read, reviewed-only or not.
+    let read_docs = docs.clone();
     let docs = use_memo((docs, props.reviewed_only), |(docs, reviewed)| {
         if *reviewed {
             docs.iter()
-                .map(|d| crate::data::Shared(std::rc::Rc::new(policy_lens_core::reviewed_only(d))))
+                .map(|d| d.with_version(policy_lens_core::reviewed_only(d)))
                 .collect()
         } else {
             docs.clone()
@@ -143,8 +152,9 @@ pub fn App(props: &AppProps) -> Html {
         Target::Pair(p, ..) => html! {
             <>
                 <Header versions={p.versions.clone()} doc={docs[1].clone()} {lang} here={here.clone()} navigate={navigate.clone()} />
-                <ChangesView old={docs[0].clone()} new={docs[1].clone()} versions={(*p.versions).clone()}
-                    {lang} {here} navigate={navigate.clone()} />
+                <ChangesSlot old={read_docs[0].clone()} new={read_docs[1].clone()} versions={(*p.versions).clone()}
+                    {lang} {here} navigate={navigate.clone()} reviewed_only={props.reviewed_only}
+                    on_shown={on_changes_shown} />
             </>
         },
     };
@@ -289,6 +299,9 @@ fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>
                 ],
             );
             state.dispatch(Action::Ready);
+            // The changes module loads in the background, so "What changed" opens at once.
+            #[cfg(target_arch = "wasm32")]
+            crate::changes_slot::preload();
         }
     });
 }

@@ -46,8 +46,41 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// A loaded version and the bytes it was read from. The bytes are handed unchanged to the
+/// changes module (a second wasm module, loaded on demand), which decodes them itself.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The version as read (named so that `doc.version` stays the version's own field).
+    pub read: PolicyVersion,
+    pub source: Rc<[u8]>,
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = PolicyVersion;
+    fn deref(&self) -> &PolicyVersion {
+        &self.read
+    }
+}
+
 /// A loaded version.
-pub type Doc = Shared<PolicyVersion>;
+pub type Doc = Shared<Loaded>;
+
+impl Shared<Loaded> {
+    pub fn new(version: PolicyVersion, source: impl Into<Rc<[u8]>>) -> Doc {
+        Shared(Rc::new(Loaded {
+            read: version,
+            source: source.into(),
+        }))
+    }
+
+    /// The same source with another reading of it (the reviewed-only view).
+    pub fn with_version(&self, version: PolicyVersion) -> Doc {
+        Shared(Rc::new(Loaded {
+            read: version,
+            source: Rc::clone(&self.source),
+        }))
+    }
+}
 
 /// A computed summary.
 pub type SharedSummary = Shared<policy_lens_core::Summary>;
@@ -78,9 +111,10 @@ pub fn version_path(id: &str, version: &str) -> String {
 }
 
 /// Parses and validates fetched bytes.
+#[cfg_attr(not(feature = "changes-module"), allow(dead_code))] // the changes module, tests
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Doc, LoadError> {
     policy_lens_core::parse_version(file, bytes)
-        .map(|v| Shared(Rc::new(v)))
+        .map(|v| Doc::new(v, bytes))
         .map_err(|problems| LoadError::from_problems(file, &problems))
 }
 
@@ -133,7 +167,7 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
             let parsed = policy_lens_core::parse_version_unchecked(url, &bytes);
             crate::dom::mark("decoded");
             parsed
-                .map(|v| Shared(Rc::new(v)))
+                .map(|v| Doc::new(v, bytes))
                 .map_err(|problems| LoadError::from_problems(url, &problems))
         }
         Err(reason) => Err(LoadError {
@@ -145,7 +179,7 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
 
 /// Parses host-given data: one version file, or a JSON array of versions of one policy.
 /// Returns the versions oldest first.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // fetching is browser-only
+#[cfg_attr(not(feature = "changes-module"), allow(dead_code))] // the changes module, tests
 pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
     let trimmed = bytes
         .iter()
@@ -163,7 +197,7 @@ pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
     for (i, item) in items.iter().enumerate() {
         let bytes = serde_json::to_vec(item).unwrap_or_default();
         match policy_lens_core::parse_version(&format!("{file}[{i}]"), &bytes) {
-            Ok(v) => docs.push(Shared(Rc::new(v))),
+            Ok(v) => docs.push(Doc::new(v, bytes)),
             Err(problems) => reasons.extend(
                 problems
                     .iter()
@@ -189,14 +223,26 @@ pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
     Ok(docs)
 }
 
-/// Loads host-given data from `url`.
+/// Loads host-given data from `url`. Full validation lives in the changes module (loaded for
+/// it); each version it accepts comes back as JSON bytes and is read here as bundled data is.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
-    match fetch(url).await {
-        Ok(bytes) => parse_many(url, &bytes),
-        Err(reason) => Err(LoadError {
-            file: url.to_string(),
-            reasons: vec![reason],
-        }),
-    }
+    let failed = |reasons: Vec<String>| LoadError {
+        file: url.to_string(),
+        reasons,
+    };
+    let bytes = fetch(url).await.map_err(|r| failed(vec![r]))?;
+    let versions = crate::changes_slot::validate_source(url, &bytes)
+        .await
+        .map_err(failed)?;
+    versions
+        .into_iter()
+        .enumerate()
+        .map(|(i, bytes)| {
+            let file = format!("{url}[{i}]");
+            policy_lens_core::parse_version_unchecked(&file, &bytes)
+                .map(|v| Doc::new(v, bytes))
+                .map_err(|problems| LoadError::from_problems(&file, &problems))
+        })
+        .collect()
 }

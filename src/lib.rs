@@ -9,18 +9,23 @@ mod app;
 mod at_a_glance;
 #[cfg(feature = "author")]
 pub mod author;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "changes-module"))]
 mod bench;
-mod changes;
+pub mod changes;
+#[cfg(all(target_arch = "wasm32", feature = "changes-module"))]
+mod changes_module;
+mod changes_slot;
 mod data;
 mod dom;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod embed;
 mod error_panel;
 mod full_text;
 mod header;
 mod i18n;
 mod notices;
+#[cfg(target_arch = "wasm32")]
+mod panic_hook;
 mod route;
 mod route_link;
 mod section_list;
@@ -31,18 +36,18 @@ mod suggested_badge;
 mod version_page;
 
 pub use app::{App, AppProps};
-pub use data::{Doc, Shared};
+pub use data::{Doc, Loaded, Shared};
 pub use i18n::Lang;
 pub use route::{Route, View};
 
 /// Mounts the full-page widget into `#policy-lens`, taking the route from the URL.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub fn start_page() {
     let document = gloo::utils::document();
     if let Some(el) = document.get_element_by_id("policy-lens") {
         dom::mark("start");
-        embed::install_panic_hook();
-        embed::register(&el);
+        panic_hook::install();
+        panic_hook::register(&el);
         let base = el.get_attribute("data-base").unwrap_or_default();
         let props = AppProps {
             route: Route::from_query(&dom::location_query()),
@@ -55,4 +60,10 @@ pub fn start_page() {
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }
+}
+
+/// The changes module's start: installs its panic hook (its exports are in `changes_module`).
+#[cfg(all(target_arch = "wasm32", feature = "changes-module"))]
+pub fn start_changes_module() {
+    panic_hook::install();
 }

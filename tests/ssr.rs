@@ -9,9 +9,8 @@ use yew::LocalServerRenderer;
 fn load(rel: &str) -> Doc {
     let path = format!("{}/policies/{rel}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
-    Shared(Rc::new(
-        policy_lens_core::parse_version(&path, &bytes).unwrap(),
-    ))
+    let version = policy_lens_core::parse_version(&path, &bytes).unwrap();
+    Doc::new(version, bytes)
 }
 
 async fn render(route: Route, preloaded: Vec<Doc>) -> String {
@@ -155,7 +154,7 @@ async fn policy_text_is_escaped_never_markup() {
     }
     let html = render(
         route("kaiyang", "2022-09-15", View::Full, Lang::En),
-        vec![Shared(Rc::new(v))],
+        vec![Doc::new(v, Vec::new())],
     )
     .await;
     assert!(!html.contains("<script>window.pwned"));
@@ -273,7 +272,7 @@ async fn bold_and_links_render_as_elements_around_text() {
     };
     let html = render(
         route("kaiyang", "2022-09-15", View::Full, Lang::En),
-        vec![Shared(Rc::new(v))],
+        vec![Doc::new(v, Vec::new())],
     )
     .await;
     assert!(html.contains("<strong>15个工作日内</strong>"), "{html}");

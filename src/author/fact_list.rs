@@ -87,7 +87,7 @@ mod tests {
             .expect("imports")
             .version;
         let props = FactListProps {
-            doc: Shared(Rc::new(v)),
+            doc: crate::data::Doc::new(v, Vec::new()),
             lang: Lang::Zh,
             shown: None,
             dispatch: Callback::noop(),

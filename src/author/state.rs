@@ -98,10 +98,10 @@ impl State {
     /// Applies a review step to a copy of the version; on success the copy replaces it.
     fn step(&mut self, f: impl FnOnce(&mut PolicyVersion) -> Result<(), ReviewError>) {
         let Some(doc) = &self.version else { return };
-        let mut v = PolicyVersion::clone(doc);
+        let mut v = PolicyVersion::clone(&doc.read);
         match f(&mut v) {
             Ok(()) => {
-                self.version = Some(Shared(Rc::new(v)));
+                self.version = Some(Doc::new(v, Vec::new()));
                 self.error = None;
             }
             Err(e) => self.error = Some(e.to_string()),
@@ -120,7 +120,7 @@ impl Reducible for State {
                 next = State::new(next.lang);
                 match review::open(&file, &bytes, &today) {
                     Ok(o) => {
-                        let doc = Shared(Rc::new(o.version));
+                        let doc = Doc::new(o.version, Vec::new());
                         next.opened = Some(doc.clone());
                         next.version = Some(doc);
                         next.warnings = Shared(Rc::new(o.warnings));

@@ -10,4 +10,4 @@ mod changes_view;
 mod inline;
 mod listing;
 
-pub use changes_view::ChangesView;
+pub use changes_view::{ChangesView, ChangesViewProps};

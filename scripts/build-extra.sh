@@ -1,0 +1,22 @@
+#!/bin/sh
+# Trunk post_build hook (Trunk.toml). Trunk builds one page per run, so this hook runs nested
+# `trunk build`s in the same profile, into the bundle being built:
+#   - the changes module (changes.html): dist/changes/policy-lens-changes{.js,_bg.wasm}, the
+#     second wasm module the widget loads on demand (src/changes_slot.rs);
+#   - the authoring page (author.html): dist/author.html plus its assets in dist/author/.
+# The nested runs read the same Trunk.toml and skip this hook (POLICY_LENS_NESTED).
+# POLICY_LENS_SKIP_AUTHOR=1 skips the authoring page (the benchmark measures the widget only).
+set -eu
+[ -n "${POLICY_LENS_NESTED:-}" ] && exit 0
+export POLICY_LENS_NESTED=1
+release=
+[ "${TRUNK_PROFILE:-debug}" = release ] && release=--release
+
+out="$TRUNK_STAGING_DIR/changes"
+trunk build $release --public-url ./changes/ --dist "$out" changes.html
+rm -f "$out/index.html"
+
+[ -n "${POLICY_LENS_SKIP_AUTHOR:-}" ] && exit 0
+out="$TRUNK_STAGING_DIR/author"
+trunk build $release --public-url ./author/ --dist "$out" author.html
+mv "$out/index.html" "$TRUNK_STAGING_DIR/author.html"

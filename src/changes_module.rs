@@ -1,0 +1,152 @@
+//! The changes module's entry points: the second wasm module (`dist/changes/`), loaded on
+//! demand by the widget's [`ChangesSlot`](crate::changes_slot). It holds the diff engine, its
+//! keyword tables, the changes view and full validation, so the first bundle (the summary and
+//! full text) does not carry them.
+//!
+//! The widget hands over plain values: each version as the bytes it was read from, the language
+//! tag, the route as a query string, and a JS function to navigate with (called with a query
+//! string). Bad input becomes an error the slot shows, never a panic.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew::AppHandle;
+
+use crate::changes::{ChangesView, ChangesViewProps};
+use crate::data::Doc;
+use crate::i18n::Lang;
+use crate::route::Route;
+
+/// A version decoded from its bytes, kept while the same bytes come back, so that moving
+/// between changes does not decode or compare the versions again.
+struct Decoded {
+    bytes: Vec<u8>,
+    reviewed_only: bool,
+    doc: Doc,
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn decode(
+    cache: &RefCell<Option<Decoded>>,
+    file: &str,
+    bytes: Vec<u8>,
+    reviewed_only: bool,
+) -> Result<Doc, JsError> {
+    if let Some(d) = cache.borrow().as_ref() {
+        if d.bytes == bytes && d.reviewed_only == reviewed_only {
+            return Ok(d.doc.clone());
+        }
+    }
+    let version = policy_lens_core::parse_version_unchecked(file, &bytes).map_err(|p| {
+        JsError::new(&format!(
+            "{file}: {}",
+            p.first().map(|p| p.to_string()).unwrap_or_default()
+        ))
+    })?;
+    let version = if reviewed_only {
+        policy_lens_core::reviewed_only(&version)
+    } else {
+        version
+    };
+    let doc = Doc::new(version, Vec::new());
+    *cache.borrow_mut() = Some(Decoded {
+        bytes,
+        reviewed_only,
+        doc: doc.clone(),
+    });
+    Ok(doc)
+}
+
+/// A mounted changes view.
+#[wasm_bindgen]
+pub struct ChangesHandle {
+    app: Option<AppHandle<ChangesView>>,
+    old: RefCell<Option<Decoded>>,
+    new: RefCell<Option<Decoded>>,
+}
+
+impl ChangesHandle {
+    fn props(&self, props: &JsValue) -> Result<ChangesViewProps, JsError> {
+        let bytes = |k: &str| -> Result<Vec<u8>, JsError> {
+            get(props, k)
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .map_err(|_| JsError::new(&format!("{k}: not a byte array")))
+        };
+        let text = |k: &str| get(props, k).as_string().unwrap_or_default();
+        let reviewed_only = get(props, "reviewedOnly").is_truthy();
+        let old = decode(&self.old, &text("oldFile"), bytes("old")?, reviewed_only)?;
+        let new = decode(&self.new, &text("newFile"), bytes("new")?, reviewed_only)?;
+        let versions = js_sys::Array::from(&get(props, "versions"))
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let navigate: Option<Function> = get(props, "navigate").dyn_into().ok();
+        Ok(ChangesViewProps {
+            old,
+            new,
+            versions,
+            lang: Lang::parse(&text("lang")).unwrap_or_default(),
+            here: Route::from_query(&text("query")),
+            navigate: Callback::from(move |r: Route| {
+                if let Some(f) = &navigate {
+                    let _ = f.call1(&JsValue::NULL, &r.to_query().into());
+                }
+            }),
+        })
+    }
+}
+
+/// Mounts the changes view into `element`.
+#[wasm_bindgen(js_name = mountChanges)]
+pub fn mount_changes(element: web_sys::Element, props: JsValue) -> Result<ChangesHandle, JsError> {
+    crate::panic_hook::install();
+    crate::panic_hook::register(&element);
+    let mut handle = ChangesHandle {
+        app: None,
+        old: RefCell::new(None),
+        new: RefCell::new(None),
+    };
+    let props = handle.props(&props)?;
+    handle.app = Some(yew::Renderer::<ChangesView>::with_root_and_props(element, props).render());
+    Ok(handle)
+}
+
+#[wasm_bindgen]
+impl ChangesHandle {
+    /// New versions, language or route.
+    pub fn update(&mut self, props: JsValue) -> Result<(), JsError> {
+        let props = self.props(&props)?;
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+        Ok(())
+    }
+
+    /// Removes the view.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Host-given data (`src`): one version file or a JSON array of versions of one policy,
+/// validated in full. Returns each version's JSON bytes, oldest first, or throws an error
+/// whose message lists every problem, one per line, each with its place.
+#[wasm_bindgen(js_name = validateSource)]
+pub fn validate_source(file: &str, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+    match crate::data::parse_many(file, bytes) {
+        Ok(docs) => Ok(docs
+            .iter()
+            .map(|d| JsValue::from(Uint8Array::from(&d.source[..])))
+            .collect()),
+        Err(e) => Err(JsError::new(&e.reasons.join("\n"))),
+    }
+}
