@@ -125,6 +125,9 @@
   function fallback(host, container, options, reason) {
     if (container.querySelector('[data-testid=fallback]')) return;
     container.textContent = '';
+    // The changes module's frame (a sibling of the container) goes too.
+    var parent = container.parentNode;
+    Array.prototype.slice.call(parent ? parent.querySelectorAll('.pl-changes-host') : []).forEach(function (e) { e.remove(); });
     var box = document.createElement('section');
     box.className = 'pl-fallback';
     box.setAttribute('data-testid', 'fallback');

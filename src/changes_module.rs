@@ -63,10 +63,23 @@ fn decode(
     Ok(doc)
 }
 
+/// The module's root: the view in a widget frame of its own (`.policy-lens`, with the language),
+/// since it is mounted next to the widget's root, not inside it: two Yew apps from two wasm
+/// instances must not share a DOM subtree (their event delegation would mix).
+#[component]
+fn ChangesRoot(props: &ChangesViewProps) -> Html {
+    html! {
+        <div class="policy-lens pl-changes-part" lang={props.lang.tag()} data-testid="changes-part">
+            <ChangesView old={props.old.clone()} new={props.new.clone()} versions={props.versions.clone()}
+                lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} />
+        </div>
+    }
+}
+
 /// A mounted changes view.
 #[wasm_bindgen]
 pub struct ChangesHandle {
-    app: Option<AppHandle<ChangesView>>,
+    app: Option<AppHandle<ChangesRoot>>,
     old: RefCell<Option<Decoded>>,
     new: RefCell<Option<Decoded>>,
 }
@@ -114,7 +127,7 @@ pub fn mount_changes(element: web_sys::Element, props: JsValue) -> Result<Change
         new: RefCell::new(None),
     };
     let props = handle.props(&props)?;
-    handle.app = Some(yew::Renderer::<ChangesView>::with_root_and_props(element, props).render());
+    handle.app = Some(yew::Renderer::<ChangesRoot>::with_root_and_props(element, props).render());
     Ok(handle)
 }
 

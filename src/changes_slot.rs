@@ -171,11 +171,29 @@ mod lazy {
             .unwrap_or_else(|| "unknown error".into())
     }
 
+    /// A new element right after the widget's root (the element its Yew app is mounted on),
+    /// for module 2's app: outside the widget's DOM subtree, so that the two apps' event
+    /// delegation never sees the other's elements.
+    fn place(node: &NodeRef) -> Option<web_sys::Element> {
+        let anchor: web_sys::Element = node.cast()?;
+        let root = anchor
+            .closest("[data-testid=policy-lens]")
+            .ok()??
+            .parent_element()?;
+        let parent = root.parent_node()?;
+        let el = gloo::utils::document().create_element("div").ok()?;
+        el.set_class_name("pl-changes-host");
+        parent.insert_before(&el, root.next_sibling().as_ref()).ok()?;
+        Some(el)
+    }
+
     /// What the slot keeps between renders.
     #[derive(Default)]
     struct Mounted {
         /// Module 2's handle (`ChangesHandle`), once mounted.
         handle: Option<JsValue>,
+        /// The element module 2 renders into: the next sibling of the widget's root.
+        place: Option<web_sys::Element>,
         /// The navigation callback module 2 calls, kept alive while mounted.
         navigate: Option<Closure<dyn Fn(String)>>,
         /// The newest props (a render may arrive while the module loads).
@@ -214,8 +232,8 @@ mod lazy {
                     let result: Result<JsValue, String> = async {
                         let module = JsFuture::from(module()?).await.map_err(|e| message(&e))?;
                         crate::dom::mark("changes-module");
-                        let el: web_sys::Element =
-                            node.cast().ok_or("the changes view has no place")?;
+                        let el = place(&node).ok_or("the changes view has no place")?;
+                        st.borrow_mut().place = Some(el.clone());
                         let p = st.borrow().latest.clone().ok_or("no versions")?;
                         let obj = props_object(&p, &nav);
                         call(&module, "mountChanges", &[&el.into(), &obj]).map_err(|e| message(&e))
@@ -249,6 +267,9 @@ mod lazy {
                         let _ = call(&h, "free", &[]);
                     }
                     m.navigate = None;
+                    if let Some(el) = m.place.take() {
+                        el.remove();
+                    }
                 }
             });
         }

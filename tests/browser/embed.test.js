@@ -21,7 +21,8 @@ async function nothingStored(page) {
   assert.deepEqual(s, { local: 0, session: 0, cookie: '', idb: 0 });
 }
 
-const shadowText = (page, sel) => page.$eval(sel, (el) => el.shadowRoot.querySelector('.policy-lens, .pl-fallback')?.innerText || '');
+// What the widget shows: its frame, the changes module's frame after it, or the fallback.
+const shadowText = (page, sel) => page.$eval(sel, (el) => Array.from(el.shadowRoot.querySelectorAll('.policy-lens, .pl-fallback'), (e) => e.innerText).join('\n'));
 
 test('script tag renders where it stands, with only PolicyLens as a new global', async () => {
   const { page, problems, requests, context } = await open(browser, server.origin);
