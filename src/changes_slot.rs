@@ -140,8 +140,14 @@ mod lazy {
         };
         set("old", &Uint8Array::from(&p.old.source[..]).into());
         set("new", &Uint8Array::from(&p.new.source[..]).into());
-        set("oldFile", &format!("{}/{}.json", p.old.id, p.old.version).into());
-        set("newFile", &format!("{}/{}.json", p.new.id, p.new.version).into());
+        set(
+            "oldFile",
+            &format!("{}/{}.json", p.old.id, p.old.version).into(),
+        );
+        set(
+            "newFile",
+            &format!("{}/{}.json", p.new.id, p.new.version).into(),
+        );
         let versions = js_sys::Array::new();
         for v in &p.versions {
             versions.push(&v.into());
@@ -183,7 +189,9 @@ mod lazy {
         let parent = root.parent_node()?;
         let el = gloo::utils::document().create_element("div").ok()?;
         el.set_class_name("pl-changes-host");
-        parent.insert_before(&el, root.next_sibling().as_ref()).ok()?;
+        parent
+            .insert_before(&el, root.next_sibling().as_ref())
+            .ok()?;
         Some(el)
     }
 
@@ -218,9 +226,9 @@ mod lazy {
                 // Module 2 calls this with the query string of the route to go to.
                 let weak = Rc::downgrade(&state);
                 let closure = Closure::<dyn Fn(String)>::new(move |query: String| {
-                    let navigate = weak.upgrade().and_then(|st| {
-                        st.borrow().latest.as_ref().map(|p| p.navigate.clone())
-                    });
+                    let navigate = weak
+                        .upgrade()
+                        .and_then(|st| st.borrow().latest.as_ref().map(|p| p.navigate.clone()));
                     if let Some(cb) = navigate {
                         cb.emit(Route::from_query(&query));
                     }

@@ -34,4 +34,3 @@ pub(crate) fn register(container: &web_sys::Element) {
         }
     });
 }
-

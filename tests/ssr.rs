@@ -1,9 +1,7 @@
 //! Native render tests of the widget's components through Yew's server renderer, asserting on
 //! the HTML a reader would get.
 
-use std::rc::Rc;
-
-use policy_lens::{App, AppProps, Doc, Lang, Route, Shared, View};
+use policy_lens::{App, AppProps, Doc, Lang, Route, View};
 use yew::LocalServerRenderer;
 
 fn load(rel: &str) -> Doc {

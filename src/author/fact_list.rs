@@ -74,10 +74,8 @@ pub fn FactList(props: &FactListProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
 
     use super::*;
-    use crate::data::Shared;
 
     #[tokio::test]
     async fn suggested_facts_render_beside_their_quotes_with_review_controls() {
