@@ -61,16 +61,22 @@
     if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
     return instantiate(compileChanges(), changesGlue, ++changesInstances);
   }
-  var preloaded = false;
+  // Once a summary is ready: fetch and compile the changes module and its glue in the
+  // background. Returns a promise that settles when that is done (the benchmark waits on it).
+  var preloaded = null;
   function preloadChanges() {
-    if (preloaded || typeof WebAssembly !== 'object') return;
-    preloaded = true;
-    var start = function () {
-      compileChanges().catch(function () { changesCompiled = null; });
-      if (changesInstances === 0) import(changesGlue).catch(function () {});
-    };
-    if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 1000 });
-    else setTimeout(start, 50);
+    if (typeof WebAssembly !== 'object') return Promise.resolve();
+    if (!preloaded) {
+      preloaded = new Promise(function (done) {
+        var start = function () {
+          var glue = changesInstances === 0 ? import(changesGlue) : Promise.resolve();
+          Promise.all([compileChanges(), glue]).then(done, function () { changesCompiled = null; done(); });
+        };
+        if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 500 });
+        else setTimeout(start, 50);
+      });
+    }
+    return preloaded;
   }
 
   // The data file one version shows (the given version, else the latest, when the bundled

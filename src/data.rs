@@ -164,11 +164,9 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
     match fetch(url).await {
         Ok(bytes) => {
             crate::dom::mark("fetched");
-            let parsed = policy_lens_core::parse_version_unchecked(url, &bytes);
+            let parsed = decode(url, bytes);
             crate::dom::mark("decoded");
             parsed
-                .map(|v| Doc::new(v, bytes))
-                .map_err(|problems| LoadError::from_problems(url, &problems))
         }
         Err(reason) => Err(LoadError {
             file: url.to_string(),
@@ -238,11 +236,28 @@ pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
     versions
         .into_iter()
         .enumerate()
-        .map(|(i, bytes)| {
-            let file = format!("{url}[{i}]");
-            policy_lens_core::parse_version_unchecked(&file, &bytes)
-                .map(|v| Doc::new(v, bytes))
-                .map_err(|problems| LoadError::from_problems(&file, &problems))
-        })
+        .map(|(i, bytes)| decode(&format!("{url}[{i}]"), bytes))
         .collect()
+}
+
+/// Reads a version's JSON that was validated already (bundled data at build time, host data by
+/// the changes module): the browser's own `JSON.parse`, then serde-wasm-bindgen, so the
+/// widget's wasm carries no JSON parser of its own.
+#[cfg(target_arch = "wasm32")]
+fn decode(file: &str, bytes: Vec<u8>) -> Result<Doc, LoadError> {
+    let failed = |reason: String| LoadError {
+        file: file.to_string(),
+        reasons: vec![reason],
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        failed(format!(
+            "$: not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .map_err(|_| failed("$: invalid JSON".into()))?;
+    let version: PolicyVersion =
+        serde_wasm_bindgen::from_value(value).map_err(|e| failed(format!("$: {e}")))?;
+    Ok(Doc::new(version, bytes))
 }

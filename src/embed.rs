@@ -3,6 +3,7 @@
 //! are ignored and bad values end up in the widget's error panel, never in a panic.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 use crate::app::{App, AppProps};
@@ -16,16 +17,22 @@ pub struct MountHandle {
 }
 
 fn props_from(options: &JsValue, base: &str) -> AppProps {
+    // Strings as they are; other values (numbers, booleans) as JSON would write them.
     let mut pairs: Vec<(String, String)> = Vec::new();
-    if let Ok(map) = serde_wasm_bindgen::from_value::<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >(options.clone())
-    {
-        for (k, v) in map {
-            let v = match v {
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Null => continue,
-                other => other.to_string(),
+    if let Some(obj) = options.dyn_ref::<js_sys::Object>() {
+        for entry in js_sys::Object::entries(obj).iter() {
+            let entry = js_sys::Array::from(&entry);
+            let (k, v) = (entry.get(0), entry.get(1));
+            let Some(k) = k.as_string() else { continue };
+            if v.is_null() || v.is_undefined() {
+                continue;
+            }
+            let v = match v.as_string() {
+                Some(s) => s,
+                None => js_sys::JSON::stringify(&v)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_default(),
             };
             pairs.push((k, v));
         }

@@ -1,0 +1,65 @@
+// The bundle split: the summary loads without the changes module (the diff engine, the changes
+// view, full validation); the module is fetched in the background once the summary is ready,
+// "What changed" opens from it, and a module that cannot load leaves a clear message, never a
+// blank widget.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, gotoReady, dist } from './harness.js';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Resources requested by the moment the widget says it is ready.
+const AT_READY = () => {
+  document.addEventListener('policy-lens:ready', () => {
+    window.__atReady = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  }, { capture: true, once: true });
+};
+
+test('the first bundle carries no diff code; the summary is ready before the changes module is requested', async () => {
+  // Phrases of the diff's classification tables: only in the changes module.
+  const widget = fs.readFileSync(path.join(dist, 'policy-lens-widget_bg.wasm'));
+  const changes = fs.readFileSync(path.join(dist, 'changes', 'policy-lens-changes_bg.wasm'));
+  for (const phrase of ['data protection officer', 'controller or operator name']) {
+    assert.equal(widget.includes(phrase), false, `"${phrase}" is in the first bundle`);
+    assert.equal(changes.includes(phrase), true, `"${phrase}" is missing from the changes module`);
+  }
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.addInitScript(AT_READY);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  const atReady = await page.evaluate(() => window.__atReady);
+  assert.ok(atReady.some((p) => p.endsWith('/policy-lens-widget_bg.wasm')), atReady.join('\n'));
+  assert.ok(!atReady.some((p) => p.includes('policy-lens-changes')), `requested before ready:\n${atReady.join('\n')}`);
+  // The background preload fetches the module; opening "What changed" then shows the verdict.
+  await page.evaluate(() => window.PolicyLens._preloadChanges());
+  const after = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(after.some((p) => p.endsWith('/changes/policy-lens-changes_bg.wasm')), after.join('\n'));
+  await page.locator('[data-testid=tab-changes]').click();
+  await page.waitForSelector('[data-testid=verdict]');
+  assert.match(await page.locator('[data-testid=verdict]').innerText(), /may need notice/);
+  // The widget's own frame (header) and the changes module's frame are both on screen.
+  assert.equal(await page.locator('[data-testid=changes-part]').count(), 1);
+  assert.ok(await page.locator('[data-testid=tab-summary]').isVisible());
+  // Back to the summary: the changes frame goes away.
+  await page.locator('[data-testid=tab-summary]').click();
+  await page.waitForSelector('[data-testid=at-a-glance]');
+  assert.equal(await page.locator('[data-testid=changes-part]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a changes module that cannot load gives a clear message; the widget stays usable', async () => {
+  const { page, context } = await open(browser, server.origin, { allowErrors: true });
+  await page.route('**/changes/policy-lens-changes_bg.wasm', (r) => r.abort());
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=changes&lang=en`);
+  const message = page.locator('[data-testid=changes-unavailable]');
+  await message.waitFor();
+  assert.match(await message.innerText(), /^The comparison could not be shown \(.+\)$/);
+  // The header still works: the summary opens.
+  await page.locator('[data-testid=tab-summary]').click();
+  await page.waitForSelector('[data-testid=at-a-glance]');
+  await context.close();
+});
