@@ -101,17 +101,33 @@ mod lazy {
         Ok(promise)
     }
 
+    /// Drops a module that failed to load, so the next use tries again.
+    fn forget() {
+        MODULE.with(|m| *m.borrow_mut() = None);
+    }
+
     /// Starts fetching and compiling the changes module in the background (once the summary
-    /// is ready), so that opening "What changed" does not wait for it.
+    /// is ready), then makes this widget's instance of it, so that opening "What changed" does
+    /// not wait for either.
     pub fn preload() {
-        if let Ok(api) = embed_api() {
-            if let Some(f) = Reflect::get(&api, &"_preloadChanges".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-            {
-                let _ = f.call0(&api);
+        let Ok(api) = embed_api() else { return };
+        let Some(started) = Reflect::get(&api, &"_preloadChanges".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call0(&api).ok())
+            .and_then(|p| p.dyn_into::<Promise>().ok())
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            if JsFuture::from(started).await.is_ok() {
+                if let Ok(p) = module() {
+                    if JsFuture::from(p).await.is_err() {
+                        forget();
+                    }
+                }
             }
-        }
+        });
     }
 
     /// Host-given data, validated in full by the changes module: each version's JSON bytes,
@@ -119,7 +135,10 @@ mod lazy {
     pub async fn validate_source(file: &str, bytes: &[u8]) -> Result<Vec<Vec<u8>>, Vec<String>> {
         let module = JsFuture::from(module().map_err(|e| vec![e])?)
             .await
-            .map_err(|e| vec![message(&e)])?;
+            .map_err(|e| {
+                forget();
+                vec![message(&e)]
+            })?;
         let out = call(
             &module,
             "validateSource",
@@ -260,7 +279,10 @@ mod lazy {
                             m.handle = Some(h);
                             shown.set(true);
                         }
-                        Err(e) => failed.set(Some(e)),
+                        Err(e) => {
+                            forget();
+                            failed.set(Some(e));
+                        }
                     }
                     drop(m);
                     if let Some(cb) = on_shown {

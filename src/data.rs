@@ -164,8 +164,12 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
     match fetch(url).await {
         Ok(bytes) => {
             crate::dom::mark("fetched");
+            // Decoding, then summarising and rendering, each run in a task of their own, so
+            // the main thread is never held for all of them at once.
+            next_task().await;
             let parsed = decode(url, bytes);
             crate::dom::mark("decoded");
+            next_task().await;
             parsed
         }
         Err(reason) => Err(LoadError {
@@ -173,6 +177,18 @@ pub async fn load(url: &str) -> Result<Doc, LoadError> {
             reasons: vec![reason],
         }),
     }
+}
+
+/// Resolves in a new task (a zero-delay timeout): what follows runs after the browser has had
+/// the chance to paint and handle input.
+#[cfg(target_arch = "wasm32")]
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Parses host-given data: one version file, or a JSON array of versions of one policy.
