@@ -126,14 +126,51 @@ fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_whitespace())
 }
 
-/// The hash of a unit's key (heading or block, and the text without whitespace).
+/// The hash of a unit's key (heading or block, and the UTF-8 bytes of the text without
+/// whitespace), eight bytes at a time, decoding only non-ASCII characters.
 fn key_hash(heading: bool, text: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = FastHasher(u64::from(heading));
-    for c in key_chars(text) {
-        h.write_u32(c as u32);
+    let (mut word, mut shift) = (0u64, 0u32);
+    let mut feed = |b: u8| {
+        word |= u64::from(b) << shift;
+        shift += 8;
+        if shift == 64 {
+            h.add(word);
+            word = 0;
+            shift = 0;
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                feed(b);
+            }
+            i += 1;
+        } else if !matches!(b, 0xC2 | 0xE1..=0xE3) {
+            // No whitespace character starts with this byte.
+            feed(b);
+            i += 1;
+        } else {
+            // A lead byte: `text` is a `str`, so `i` is a char boundary here.
+            let c = text[i..].chars().next().unwrap_or_default();
+            let n = c.len_utf8();
+            if !c.is_whitespace() {
+                bytes[i..i + n].iter().for_each(|&b| feed(b));
+            }
+            i += n;
+        }
     }
+    h.add(word ^ (u64::from(shift) << 58));
     h.finish()
+}
+
+/// Whether two texts are equal once whitespace is removed.
+fn same_key(a: &str, b: &str) -> bool {
+    a == b || key_chars(a).eq(key_chars(b))
 }
 
 /// Numbers the units of both versions by key: two units get the same key when both are
@@ -164,9 +201,7 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
                         } else {
                             &a.units[r as usize]
                         };
-                        if (v.kind == UnitKind::Heading) == heading
-                            && key_chars(&v.text).eq(key_chars(&u.text))
-                        {
+                        if (v.kind == UnitKind::Heading) == heading && same_key(&v.text, &u.text) {
                             break Some(k);
                         }
                         if next == u32::MAX {
