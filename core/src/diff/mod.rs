@@ -40,6 +40,7 @@ mod apply;
 mod budget;
 mod changes;
 mod classify;
+mod compact;
 mod facets;
 mod inline;
 mod listing;
