@@ -237,6 +237,9 @@ fn main() {
             })
             .collect();
         ts.sort_by(f64::total_cmp);
+        if ts.is_empty() {
+            ts.push(f64::NAN);
+        }
         let c = d.counts();
         println!(
             "{name}\t{:.2}\t{:.2}\t{:.2}\t{}\t{}\t{} {} {} {} {}\t{}\t{:016x}",
