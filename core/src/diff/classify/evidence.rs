@@ -9,6 +9,31 @@ use super::super::types::Criterion;
 use super::keywords::{KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
 use super::Hits;
 
+/// The pairs of adjacent bytes of a text, as a 4096-bit set (hashed, so it may hold pairs the
+/// text has not, never the other way round).
+struct BytePairs([u64; 64]);
+
+impl BytePairs {
+    fn slot(a: u8, b: u8) -> usize {
+        (usize::from(a) * 31 + usize::from(b) * 131) & 4095
+    }
+    fn of(text: &str) -> Self {
+        let mut set = [0u64; 64];
+        for w in text.as_bytes().windows(2) {
+            let k = Self::slot(w[0], w[1]);
+            set[k >> 6] |= 1 << (k & 63);
+        }
+        BytePairs(set)
+    }
+    /// False when `needle` cannot occur in the text.
+    fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| {
+            let k = Self::slot(w[0], w[1]);
+            self.0[k >> 6] & (1 << (k & 63)) != 0
+        })
+    }
+}
+
 /// Whether `region` overlaps a changed range; an empty range (an insertion point) touches a
 /// region that surrounds it.
 fn touches(region: &Range<usize>, changed: &[Range<usize>]) -> bool {
@@ -89,16 +114,26 @@ pub(super) fn text_heuristics(
         hits.criteria.insert(Criterion::ContactOrComplaint);
         entity_reason(hits, "phone number", &po, &pn);
     }
-    // Keywords in changed text.
+    // Keywords in changed text. Each side is lowercased once, and a keyword is searched for
+    // only where every pair of its adjacent bytes occurs in the text.
+    let lowered = sides.map(|(text, r)| {
+        (!r.is_empty()).then(|| {
+            let lower = text.to_ascii_lowercase();
+            let pairs = BytePairs::of(&lower);
+            (lower, pairs)
+        })
+    });
     for (criterion, words) in KEYWORDS {
         let mut found: Vec<&str> = Vec::new();
-        for (text, r) in sides {
-            if r.is_empty() {
+        for ((_, r), side) in sides.iter().zip(&lowered) {
+            let Some((lower, pairs)) = side else {
                 continue;
-            }
-            let lower = text.to_ascii_lowercase();
+            };
             for w in words {
-                if !found.contains(w) && find_word(&lower, w).any(|g| touches(&g, r)) {
+                if !found.contains(w)
+                    && pairs.may_contain(w)
+                    && find_word(lower, w).any(|g| touches(&g, r))
+                {
                     found.push(w);
                 }
             }
