@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::entities::{company_names, emails, find_word, phones};
+use crate::entities::{company_names, emails, find_word, phones, LATIN_COMPANY_SUFFIXES};
 
 use super::super::types::Criterion;
 use super::keywords::{KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
@@ -78,10 +78,22 @@ pub(super) fn text_heuristics(
         v.dedup();
         v
     };
-    let (co, cn) = (
-        touched(company_names, old, ro),
-        touched(company_names, new, rn),
-    );
+    // The entity finders run only on texts that may hold an entity: a company suffix, a digit.
+    let may_name = |text: &str| {
+        let pairs = BytePairs::of(text);
+        ["公司", "集团"]
+            .iter()
+            .chain(&LATIN_COMPANY_SUFFIXES)
+            .any(|s| pairs.may_contain(s))
+    };
+    let names = |text: &str, r: &[Range<usize>]| {
+        if may_name(text) {
+            touched(company_names, text, r)
+        } else {
+            Vec::new()
+        }
+    };
+    let (co, cn) = (names(old, ro), names(new, rn));
     if !co.is_empty() || !cn.is_empty() {
         let lower = format!("{old}\n{new}").to_lowercase();
         let party = co.iter().chain(&cn).any(|c| {
@@ -105,7 +117,14 @@ pub(super) fn text_heuristics(
         entity_reason(hits, what, &co, &cn);
     }
     let (eo, en) = (touched(emails, old, ro), touched(emails, new, rn));
-    let (po, pn) = (touched(phones, old, ro), touched(phones, new, rn));
+    let numbers = |text: &str, r: &[Range<usize>]| {
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            touched(phones, text, r)
+        } else {
+            Vec::new()
+        }
+    };
+    let (po, pn) = (numbers(old, ro), numbers(new, rn));
     if !eo.is_empty() || !en.is_empty() {
         hits.criteria.insert(Criterion::ContactOrComplaint);
         entity_reason(hits, "email", &eo, &en);
