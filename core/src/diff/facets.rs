@@ -56,24 +56,22 @@ fn collect<'a, T: Serialize>(
     if facet.status == Coverage::NotReviewed {
         return None;
     }
-    Some(
-        facet
-            .items
-            .iter()
-            .filter_map(|t| {
-                let (item, pair, source, suggested) = f(t);
-                (!suggested).then(|| FacetItem {
-                    name: item.to_string(),
-                    item,
-                    // What `compact` makes of the item's JSON (a `Null` when it has none).
-                    value: compact_of(t).unwrap_or_else(|| "null".into()),
-                    json: Json::Item(t),
-                    pair,
-                    source,
-                })
-            })
-            .collect(),
-    )
+    let mut out = Vec::with_capacity(facet.items.len());
+    for t in &facet.items {
+        let (item, pair, source, suggested) = f(t);
+        if !suggested {
+            out.push(FacetItem {
+                name: item.to_string(),
+                item,
+                // What `compact` makes of the item's JSON (a `Null` when it has none).
+                value: compact_of(t).unwrap_or_else(|| "null".into()),
+                json: Json::Item(t),
+                pair,
+                source,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// Subject → its items, or `None` when the facet is not reviewed.

@@ -285,7 +285,21 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             walk(c, &p, f, number);
         }
     }
-    let mut f = Flat::default();
+    fn count(s: &Section) -> (usize, usize) {
+        s.sections
+            .iter()
+            .map(count)
+            .fold((1, s.blocks.len() + 1), |a, b| (a.0 + b.0, a.1 + b.1))
+    }
+    let (sections, units) = v
+        .sections
+        .iter()
+        .map(count)
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let mut f = Flat {
+        sections: Vec::with_capacity(sections),
+        units: Vec::with_capacity(units),
+    };
     let mut number = 0;
     for s in &v.sections {
         walk(s, &[], &mut f, &mut number);
