@@ -229,7 +229,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 
 const CJK_STOPS: &str = "由方的与和及或为是向将在经被即称请、，。；：“”《》（）()";
 const GENERIC_COMPANY: [&str; 10] = ["", "本", "该", "子", "母", "分", "我", "贵", "其", "此"];
-const LATIN_COMPANY_SUFFIXES: [&str; 11] = [
+pub(crate) const LATIN_COMPANY_SUFFIXES: [&str; 11] = [
     "Co., Ltd.",
     "Co.,Ltd.",
     "Co., Ltd",

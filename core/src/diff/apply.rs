@@ -15,7 +15,7 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
             d.policy, d.old_version, old.id, old.version
         ));
     }
-    let a = flatten(old, &mut HashMap::new());
+    let a = flatten(old);
     let mut index: HashMap<(&str, Option<usize>), usize> = HashMap::new();
     for (k, u) in a.units.iter().enumerate() {
         index.insert((a.sections[u.section].id.as_str(), u.index), k);

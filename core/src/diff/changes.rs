@@ -95,8 +95,8 @@ pub(super) fn attach_facet_changes(
     old: Side<'_>,
     new: Side<'_>,
 ) -> (Vec<Draft>, Vec<Change>) {
-    let old_text = full_text(old.version);
-    let new_text = full_text(new.version);
+    // The full texts, made only when a facet change is not attached to a changed unit.
+    let mut texts: Option<(String, String)> = None;
     let mut facet_only = Vec::new();
     for fc in facet_changes {
         let target = drafts.iter().position(|d| {
@@ -118,8 +118,10 @@ pub(super) fn attach_facet_changes(
             continue;
         }
         let in_text = |text: &str, p: &Provenance| contains_ignoring_whitespace(text, &p.quote);
-        let old_present = fc.old_source.as_ref().map(|p| in_text(&new_text, p));
-        let new_present = fc.new_source.as_ref().map(|p| in_text(&old_text, p));
+        let (old_text, new_text) =
+            texts.get_or_insert_with(|| (full_text(old.version), full_text(new.version)));
+        let old_present = fc.old_source.as_ref().map(|p| in_text(new_text, p));
+        let new_present = fc.new_source.as_ref().map(|p| in_text(old_text, p));
         if old_present.unwrap_or(true) && new_present.unwrap_or(true) {
             continue;
         }

@@ -1,7 +1,7 @@
 //! Facet changes: the summary layers (and controller, operator, stated dates) of two versions
 //! compared item by item.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -9,65 +9,75 @@ use crate::facet::{FacetKind, ItemField, Subject};
 use crate::model::{json_name, Coverage, Facet, Party, PolicyVersion, Provenance};
 use crate::summary::DateKind;
 
+use super::compact::{compact, compact_of};
+use super::units::FastMap;
+
 use super::types::{FacetChange, FacetChangeKind, FieldChange, ItemName};
 
-struct FacetItem {
+/// The JSON form of an item, made only for the items that changed.
+enum Json<'a> {
+    Text(&'a str),
+    Item(&'a dyn ToJson),
+}
+
+trait ToJson {
+    fn to_json(&self) -> serde_json::Value;
+}
+
+impl<T: Serialize> ToJson for T {
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+impl Json<'_> {
+    fn value(&self) -> serde_json::Value {
+        match self {
+            Json::Text(s) => serde_json::Value::String(s.to_string()),
+            Json::Item(t) => t.to_json(),
+        }
+    }
+}
+
+struct FacetItem<'a> {
     item: ItemName,
     /// `item` as text: the name in the JSON and in reasons.
     name: String,
     value: String,
-    json: serde_json::Value,
+    json: Json<'a>,
     pair: Option<String>,
-    source: Provenance,
+    source: &'a Provenance,
 }
 
-fn compact(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) => a.iter().map(compact).collect::<Vec<_>>().join(", "),
-        serde_json::Value::Object(o) => o
-            .iter()
-            .filter(|(k, _)| *k != "source" && *k != "suggested")
-            .map(|(k, v)| format!("{k}: {}", compact(v)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
-}
-
-fn collect<T: Serialize>(
-    facet: &Facet<T>,
-    f: impl Fn(&T) -> (ItemName, Option<String>, &Provenance, bool),
-) -> Option<Vec<FacetItem>> {
+fn collect<'a, T: Serialize>(
+    facet: &'a Facet<T>,
+    f: impl Fn(&'a T) -> (ItemName, Option<String>, &'a Provenance, bool),
+) -> Option<Vec<FacetItem<'a>>> {
     if facet.status == Coverage::NotReviewed {
         return None;
     }
-    Some(
-        facet
-            .items
-            .iter()
-            .filter_map(|t| {
-                let (item, pair, source, suggested) = f(t);
-                (!suggested).then(|| {
-                    let json = serde_json::to_value(t).unwrap_or_default();
-                    FacetItem {
-                        name: item.to_string(),
-                        item,
-                        value: compact(&json),
-                        json,
-                        pair,
-                        source: source.clone(),
-                    }
-                })
-            })
-            .collect(),
-    )
+    let mut out = Vec::with_capacity(facet.items.len());
+    for t in &facet.items {
+        let (item, pair, source, suggested) = f(t);
+        if !suggested {
+            out.push(FacetItem {
+                name: item.to_string(),
+                item,
+                // What `compact` makes of the item's JSON (a `Null` when it has none).
+                value: compact_of(t).unwrap_or_else(|| "null".into()),
+                json: Json::Item(t),
+                pair,
+                source,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// Subject → its items, or `None` when the facet is not reviewed.
-fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
+fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem<'_>>>)> {
     let f = &v.facets;
-    let party = |p: &Option<Party>, role: ItemName| {
+    fn party(p: &Option<Party>, role: ItemName) -> Option<Vec<FacetItem<'_>>> {
         Some(
             p.iter()
                 .map(|p| FacetItem {
@@ -75,12 +85,12 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
                     name: role.to_string(),
                     item: role.clone(),
                     value: p.name.clone(),
-                    json: serde_json::Value::String(p.name.clone()),
-                    source: p.source.clone(),
+                    json: Json::Text(&p.name),
+                    source: &p.source,
                 })
                 .collect(),
         )
-    };
+    }
     let dates = [
         (DateKind::Updated, "updated", &v.dates.updated),
         (DateKind::Effective, "effective", &v.dates.effective),
@@ -92,9 +102,9 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem>>)> {
             item: ItemName::Date(kind),
             name: ItemName::Date(kind).to_string(),
             value: d.date.clone(),
-            json: serde_json::Value::String(d.date.clone()),
+            json: Json::Text(&d.date),
             pair: Some(k.to_string()),
-            source: d.source.clone(),
+            source: &d.source,
         })
     })
     .collect();
@@ -221,7 +231,7 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
         let mut used_b = vec![false; b.len()];
         let mut removed = Vec::new();
         // Identical items pair up first, each with the earliest unused twin.
-        let mut twins: HashMap<(&str, &str), Vec<usize>> = Default::default();
+        let mut twins: FastMap<(&str, &str), Vec<usize>> = Default::default();
         for (j, y) in b.iter().enumerate().rev() {
             twins
                 .entry((y.name.as_str(), y.value.as_str()))
@@ -253,7 +263,7 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
             }
         }
         for (x, y) in changed {
-            let (fields, old_value, new_value) = value_delta(&x.json, &y.json);
+            let (fields, old_value, new_value) = value_delta(&x.json.value(), &y.json.value());
             out.push(FacetChange {
                 facet,
                 kind: FacetChangeKind::Changed,
@@ -272,7 +282,7 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
                 kind: FacetChangeKind::Removed,
                 item: x.name.clone(),
                 item_name: x.item.clone(),
-                fields: item_fields(&x.json, |v| FieldChange {
+                fields: item_fields(&x.json.value(), |v| FieldChange {
                     field: v.0,
                     old: Some(v.1),
                     new: None,
@@ -290,7 +300,7 @@ pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<Fac
                     kind: FacetChangeKind::Added,
                     item: y.name.clone(),
                     item_name: y.item.clone(),
-                    fields: item_fields(&y.json, |v| FieldChange {
+                    fields: item_fields(&y.json.value(), |v| FieldChange {
                         field: v.0,
                         old: None,
                         new: Some(v.1),

@@ -36,12 +36,11 @@ fn tokens(s: &str) -> Vec<&str> {
             Class::Single
         }
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev: Option<Class> = None;
     let mut after_zwj = false;
-    for (n, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if i > 0 && (extends(c) || after_zwj) {
             after_zwj = c == '\u{200D}';
             continue;
@@ -52,9 +51,10 @@ fn tokens(s: &str) -> Vec<&str> {
         // (`bmw.com.cn`, `3.5`, `don't`).
         if matches!(c, '.' | '\'')
             && prev == Some(Class::Word)
-            && chars
-                .get(n + 1)
-                .is_some_and(|&(_, d)| class(d) == Class::Word)
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| class(d) == Class::Word)
         {
             k = Class::Word;
         }

@@ -40,6 +40,7 @@ mod apply;
 mod budget;
 mod changes;
 mod classify;
+mod compact;
 mod facets;
 mod inline;
 mod listing;
@@ -49,8 +50,6 @@ mod similarity;
 mod types;
 mod units;
 mod verdict;
-
-use std::collections::HashMap;
 
 use crate::model::PolicyVersion;
 
@@ -73,9 +72,9 @@ pub fn diff(old: &PolicyVersion, new: &PolicyVersion) -> Result<Diff, DiffError>
             new: new.id.clone(),
         });
     }
-    let mut keys = HashMap::new();
-    let a = flatten(old, &mut keys);
-    let b = flatten(new, &mut keys);
+    let mut a = flatten(old);
+    let mut b = flatten(new);
+    units::assign_keys(&mut a, &mut b);
     let mut budget = Budget::default();
     let ops = align::block_ops(&a, &b, &mut budget);
 

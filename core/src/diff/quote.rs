@@ -10,6 +10,10 @@ const SHORT_UNIT_CHARS: usize = 160;
 const MAX_QUOTE_CHARS: usize = 300;
 
 fn truncate_chars(s: &str, n: usize) -> String {
+    // A text of at most `n` bytes has at most `n` characters.
+    if s.len() <= n {
+        return s.to_string();
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),

@@ -1,8 +1,6 @@
 //! Units: a version flattened to its section headings and blocks in document order, each
 //! with a whitespace-free key for alignment.
 
-use std::collections::HashMap;
-
 use crate::model::{Block, Mark, PolicyVersion, Section};
 
 use super::types::{BlockRef, UnitKind};
@@ -54,31 +52,183 @@ impl Flat {
     }
 }
 
+/// A fast 64-bit hasher (multiply and rotate, as in rustc's FxHasher, with a final mix):
+/// keys and fingerprints are hashed without SipHash and without building strings.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FastHasher(u64);
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+/// A `HashMap` hasher for keys that are already hashes (or small integers).
+pub(super) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
 /// A fingerprint of a unit's exact text and its marks (one list per line).
 fn fingerprint(text: &str, marks: &[&[Mark]]) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FastHasher::default();
     text.hash(&mut h);
     marks.hash(&mut h);
     h.finish()
 }
 
-fn intern(keys: &mut HashMap<String, u32>, tag: char, text: &str) -> u32 {
-    let mut k = String::with_capacity(text.len() + 1);
-    k.push(tag);
-    k.extend(text.chars().filter(|c| !c.is_whitespace()));
-    let next = keys.len() as u32;
-    *keys.entry(k).or_insert(next)
+/// The characters of a unit's key: its text without whitespace.
+fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !c.is_whitespace())
 }
 
-pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Flat {
-    fn walk(
-        s: &Section,
-        path: &[String],
-        f: &mut Flat,
-        number: &mut usize,
-        keys: &mut HashMap<String, u32>,
-    ) {
+/// The hash of a unit's key (heading or block, and the UTF-8 bytes of the text without
+/// whitespace), eight bytes at a time, decoding only non-ASCII characters.
+fn key_hash(heading: bool, text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FastHasher(u64::from(heading));
+    let (mut word, mut shift) = (0u64, 0u32);
+    let mut feed = |b: u8| {
+        word |= u64::from(b) << shift;
+        shift += 8;
+        if shift == 64 {
+            h.add(word);
+            word = 0;
+            shift = 0;
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                feed(b);
+            }
+            i += 1;
+        } else if !matches!(b, 0xC2 | 0xE1..=0xE3) {
+            // No whitespace character starts with this byte.
+            feed(b);
+            i += 1;
+        } else {
+            // A lead byte: `text` is a `str`, so `i` is a char boundary here.
+            let c = text[i..].chars().next().unwrap_or_default();
+            let n = c.len_utf8();
+            if !c.is_whitespace() {
+                bytes[i..i + n].iter().for_each(|&b| feed(b));
+            }
+            i += n;
+        }
+    }
+    h.add(word ^ (u64::from(shift) << 58));
+    h.finish()
+}
+
+/// Whether two texts are equal once whitespace is removed.
+fn same_key(a: &str, b: &str) -> bool {
+    a == b || key_chars(a).eq(key_chars(b))
+}
+
+/// Numbers the units of both versions by key: two units get the same key when both are
+/// headings or both blocks, and their texts are equal once whitespace is removed. The keys
+/// are hashed and then compared exactly, so no key string is built.
+pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
+    // First unit of each key (version, unit), and the next key with the same hash.
+    let mut reps: Vec<(bool, u32, u32)> = Vec::new();
+    let mut first: FastMap<u64, u32> = FastMap::default();
+    first.reserve(a.units.len() + b.units.len());
+    for side in [false, true] {
+        let n = if side { b.units.len() } else { a.units.len() };
+        for i in 0..n {
+            let u = if side { &b.units[i] } else { &a.units[i] };
+            let heading = u.kind == UnitKind::Heading;
+            let h = key_hash(heading, &u.text);
+            let key = match first.get(&h) {
+                None => {
+                    first.insert(h, reps.len() as u32);
+                    None
+                }
+                Some(&k) => {
+                    let mut k = k;
+                    loop {
+                        let (s, r, next) = reps[k as usize];
+                        let v = if s {
+                            &b.units[r as usize]
+                        } else {
+                            &a.units[r as usize]
+                        };
+                        if (v.kind == UnitKind::Heading) == heading && same_key(&v.text, &u.text) {
+                            break Some(k);
+                        }
+                        if next == u32::MAX {
+                            reps[k as usize].2 = reps.len() as u32;
+                            break None;
+                        }
+                        k = next;
+                    }
+                }
+            };
+            let key = key.unwrap_or_else(|| {
+                reps.push((side, i as u32, u32::MAX));
+                reps.len() as u32 - 1
+            });
+            if side {
+                b.units[i].key = key;
+            } else {
+                a.units[i].key = key;
+            }
+        }
+    }
+}
+
+/// A version's units in document order, with the key of each unit left at 0 until
+/// [`assign_keys`].
+pub(super) fn flatten(v: &PolicyVersion) -> Flat {
+    fn walk(s: &Section, path: &[String], f: &mut Flat, number: &mut usize) {
         let title = s.title();
         let mut p = path.to_vec();
         let titled = !title.trim().is_empty();
@@ -92,7 +242,6 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
             path: p.clone(),
         });
         if titled {
-            let key = intern(keys, 'H', &title);
             let format = fingerprint(&title, &[]);
             f.units.push(Unit {
                 section: si,
@@ -100,19 +249,27 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
                 index: None,
                 number: None,
                 text: title,
-                key,
+                key: 0,
                 format,
             });
         }
         for (i, b) in s.blocks.iter().enumerate() {
             *number += 1;
-            let text = b.plain();
-            let key = intern(keys, 'B', &text);
-            let format = fingerprint(&text, &b.marks());
-            let kind = match b {
-                Block::Paragraph { .. } => UnitKind::Paragraph,
-                Block::List { .. } | Block::Contents { .. } => UnitKind::List,
-                Block::Table { .. } => UnitKind::Table,
+            let (text, format, kind) = match b {
+                Block::Paragraph { text, marks } => (
+                    text.clone(),
+                    fingerprint(text, &[marks.as_slice()]),
+                    UnitKind::Paragraph,
+                ),
+                _ => {
+                    let text = b.plain();
+                    let format = fingerprint(&text, &b.marks());
+                    let kind = match b {
+                        Block::Table { .. } => UnitKind::Table,
+                        _ => UnitKind::List,
+                    };
+                    (text, format, kind)
+                }
             };
             f.units.push(Unit {
                 section: si,
@@ -120,18 +277,32 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
                 index: Some(i),
                 number: Some(*number),
                 text,
-                key,
+                key: 0,
                 format,
             });
         }
         for c in &s.sections {
-            walk(c, &p, f, number, keys);
+            walk(c, &p, f, number);
         }
     }
-    let mut f = Flat::default();
+    fn count(s: &Section) -> (usize, usize) {
+        s.sections
+            .iter()
+            .map(count)
+            .fold((1, s.blocks.len() + 1), |a, b| (a.0 + b.0, a.1 + b.1))
+    }
+    let (sections, units) = v
+        .sections
+        .iter()
+        .map(count)
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let mut f = Flat {
+        sections: Vec::with_capacity(sections),
+        units: Vec::with_capacity(units),
+    };
     let mut number = 0;
     for s in &v.sections {
-        walk(s, &[], &mut f, &mut number, keys);
+        walk(s, &[], &mut f, &mut number);
     }
     f
 }
@@ -139,9 +310,5 @@ pub(super) fn flatten(v: &PolicyVersion, keys: &mut HashMap<String, u32>) -> Fla
 /// The texts the diff compares, in document order: every non-empty section title (label and
 /// heading) and every block's plain text. [`apply`] produces the new version's list.
 pub fn text_units(v: &PolicyVersion) -> Vec<String> {
-    flatten(v, &mut HashMap::new())
-        .units
-        .into_iter()
-        .map(|u| u.text)
-        .collect()
+    flatten(v).units.into_iter().map(|u| u.text).collect()
 }

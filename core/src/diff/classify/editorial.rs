@@ -8,9 +8,13 @@ use super::Hits;
 
 /// The text with whitespace, punctuation and numbering labels removed.
 pub(super) fn editorial_key(text: &str) -> String {
+    editorial_chars(text).collect()
+}
+
+/// The characters of [`editorial_key`], without building it.
+fn editorial_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.lines()
         .flat_map(|l| strip_numbering(l).chars().filter(|c| c.is_alphanumeric()))
-        .collect()
 }
 
 /// Whether the op changes nothing but whitespace, punctuation or numbering. A move counts as
@@ -19,9 +23,9 @@ pub(super) fn editorial_key(text: &str) -> String {
 pub(super) fn is_editorial(op: &BlockOp, hits: &mut Hits) -> bool {
     let (old, new) = (op.old.as_ref(), op.new.as_ref());
     match (op.kind, old, new) {
-        (OpKind::Modify, Some(o), Some(n)) => editorial_key(&o.text) == editorial_key(&n.text),
+        (OpKind::Modify, Some(o), Some(n)) => editorial_chars(&o.text).eq(editorial_chars(&n.text)),
         (OpKind::Insert, _, Some(t)) | (OpKind::Delete, Some(t), _) => {
-            editorial_key(&t.text).is_empty()
+            editorial_chars(&t.text).next().is_none()
         }
         (OpKind::Move, ..) => {
             let same = old.zip(new).is_some_and(|(o, n)| {

@@ -3,11 +3,36 @@
 
 use std::ops::Range;
 
-use crate::entities::{company_names, emails, find_word, phones};
+use crate::entities::{company_names, emails, find_word, phones, LATIN_COMPANY_SUFFIXES};
 
 use super::super::types::Criterion;
 use super::keywords::{KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
 use super::Hits;
+
+/// The pairs of adjacent bytes of a text, as a 4096-bit set (hashed, so it may hold pairs the
+/// text has not, never the other way round).
+struct BytePairs([u64; 64]);
+
+impl BytePairs {
+    fn slot(a: u8, b: u8) -> usize {
+        (usize::from(a) * 31 + usize::from(b) * 131) & 4095
+    }
+    fn of(text: &str) -> Self {
+        let mut set = [0u64; 64];
+        for w in text.as_bytes().windows(2) {
+            let k = Self::slot(w[0], w[1]);
+            set[k >> 6] |= 1 << (k & 63);
+        }
+        BytePairs(set)
+    }
+    /// False when `needle` cannot occur in the text.
+    fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| {
+            let k = Self::slot(w[0], w[1]);
+            self.0[k >> 6] & (1 << (k & 63)) != 0
+        })
+    }
+}
 
 /// Whether `region` overlaps a changed range; an empty range (an insertion point) touches a
 /// region that surrounds it.
@@ -53,10 +78,22 @@ pub(super) fn text_heuristics(
         v.dedup();
         v
     };
-    let (co, cn) = (
-        touched(company_names, old, ro),
-        touched(company_names, new, rn),
-    );
+    // The entity finders run only on texts that may hold an entity: a company suffix, a digit.
+    let may_name = |text: &str| {
+        let pairs = BytePairs::of(text);
+        ["公司", "集团"]
+            .iter()
+            .chain(&LATIN_COMPANY_SUFFIXES)
+            .any(|s| pairs.may_contain(s))
+    };
+    let names = |text: &str, r: &[Range<usize>]| {
+        if may_name(text) {
+            touched(company_names, text, r)
+        } else {
+            Vec::new()
+        }
+    };
+    let (co, cn) = (names(old, ro), names(new, rn));
     if !co.is_empty() || !cn.is_empty() {
         let lower = format!("{old}\n{new}").to_lowercase();
         let party = co.iter().chain(&cn).any(|c| {
@@ -80,7 +117,14 @@ pub(super) fn text_heuristics(
         entity_reason(hits, what, &co, &cn);
     }
     let (eo, en) = (touched(emails, old, ro), touched(emails, new, rn));
-    let (po, pn) = (touched(phones, old, ro), touched(phones, new, rn));
+    let numbers = |text: &str, r: &[Range<usize>]| {
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            touched(phones, text, r)
+        } else {
+            Vec::new()
+        }
+    };
+    let (po, pn) = (numbers(old, ro), numbers(new, rn));
     if !eo.is_empty() || !en.is_empty() {
         hits.criteria.insert(Criterion::ContactOrComplaint);
         entity_reason(hits, "email", &eo, &en);
@@ -89,16 +133,26 @@ pub(super) fn text_heuristics(
         hits.criteria.insert(Criterion::ContactOrComplaint);
         entity_reason(hits, "phone number", &po, &pn);
     }
-    // Keywords in changed text.
+    // Keywords in changed text. Each side is lowercased once, and a keyword is searched for
+    // only where every pair of its adjacent bytes occurs in the text.
+    let lowered = sides.map(|(text, r)| {
+        (!r.is_empty()).then(|| {
+            let lower = text.to_ascii_lowercase();
+            let pairs = BytePairs::of(&lower);
+            (lower, pairs)
+        })
+    });
     for (criterion, words) in KEYWORDS {
         let mut found: Vec<&str> = Vec::new();
-        for (text, r) in sides {
-            if r.is_empty() {
+        for ((_, r), side) in sides.iter().zip(&lowered) {
+            let Some((lower, pairs)) = side else {
                 continue;
-            }
-            let lower = text.to_ascii_lowercase();
+            };
             for w in words {
-                if !found.contains(w) && find_word(&lower, w).any(|g| touches(&g, r)) {
+                if !found.contains(w)
+                    && pairs.may_contain(w)
+                    && find_word(lower, w).any(|g| touches(&g, r))
+                {
                     found.push(w);
                 }
             }
