@@ -40,6 +40,8 @@ size: build
 size-profile: build
 	@command -v twiggy >/dev/null || cargo install twiggy --locked
 	@node scripts/size-profile.mjs
+	@echo; echo "The changes module (loaded on demand):"
+	@node scripts/size-profile.mjs $${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/policy-lens-changes.wasm 10
 
 # Benchmark (not a test: nothing fails on numbers). Builds the release bundle and the CLI, then
 # prints the machine and one markdown table (size, load to ready, memory, diff speed, CLI).
