@@ -217,7 +217,12 @@
     return {
       // `replace`: the element's attributes are the whole truth; the JS API merges.
       // For the robustness tests: make this widget's wasm instance panic.
-      _crashForTesting: function () { if (state.handle) state.handle.crashForTesting(); },
+      // `which` = 'changes': the changes module's instance instead.
+      _crashForTesting: function (which) {
+        if (!state.handle) return;
+        if (which === 'changes') state.handle.crashChangesForTesting();
+        else state.handle.crashForTesting();
+      },
       update: function (o, replace) {
         state.options = replace ? Object.assign({}, o) : Object.assign({}, state.options, o || {});
         if (state.handle) { try { state.handle.update(state.options); } catch (e) { fallback(host, container, state.options, 'an internal error'); } }

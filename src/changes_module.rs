@@ -142,6 +142,12 @@ impl ChangesHandle {
         Ok(())
     }
 
+    /// Panics inside this changes module instance. For the robustness tests only.
+    #[wasm_bindgen(js_name = crashForTesting)]
+    pub fn crash_for_testing(&self) {
+        panic!("crash requested by a test (changes module)");
+    }
+
     /// Removes the view.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {

@@ -72,6 +72,17 @@ mod lazy {
     thread_local! {
         /// The changes module of this widget's wasm instance, once asked for.
         static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
+        /// The view it shows now (its `ChangesHandle`), for the robustness tests.
+        static SHOWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    }
+
+    /// Makes the changes module's instance panic, when it shows a view. For the robustness
+    /// tests only (`_crashForTesting('changes')` in embed.js).
+    #[cfg(feature = "widget")]
+    pub fn crash_for_testing() {
+        if let Some(h) = SHOWN.with(|s| s.borrow().clone()) {
+            let _ = call(&h, "crashForTesting", &[]);
+        }
     }
 
     fn embed_api() -> Result<JsValue, String> {
@@ -276,6 +287,7 @@ mod lazy {
                     let on_shown = m.latest.as_ref().map(|p| p.on_shown.clone());
                     match result {
                         Ok(h) => {
+                            SHOWN.with(|s| *s.borrow_mut() = Some(h.clone()));
                             m.handle = Some(h);
                             shown.set(true);
                         }
@@ -293,6 +305,7 @@ mod lazy {
                     let mut m = state.borrow_mut();
                     m.dead = true;
                     if let Some(h) = m.handle.take() {
+                        SHOWN.with(|s| *s.borrow_mut() = None);
                         let _ = call(&h, "unmount", &[]);
                         let _ = call(&h, "free", &[]);
                     }
@@ -329,5 +342,7 @@ mod lazy {
     }
 }
 
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub use lazy::crash_for_testing;
 #[cfg(target_arch = "wasm32")]
 pub use lazy::{preload, validate_source};

@@ -92,6 +92,13 @@ impl MountHandle {
         panic!("crash requested by a test");
     }
 
+    /// Panics inside the changes module this widget shows (a second wasm instance). For the
+    /// robustness tests only.
+    #[wasm_bindgen(js_name = crashChangesForTesting)]
+    pub fn crash_changes_for_testing(&self) {
+        crate::changes_slot::crash_for_testing();
+    }
+
     /// Removes the widget.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {

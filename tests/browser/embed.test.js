@@ -197,6 +197,37 @@ test('a policy with <script>, <img onerror>, javascript: URLs and bidi overrides
   await context.close();
 });
 
+test('a panic inside a widget\'s changes module shows that widget\'s fallback; the other widget keeps working', async () => {
+  const { page, context } = await open(browser, server.origin, { allowErrors: true });
+  await page.goto(`${server.origin}/demo/two-widgets.html`);
+  await page.waitForSelector('#good[data-ready]');
+  await page.evaluate(async () => {
+    const a = document.createElement('div');
+    a.id = 'crashing-changes';
+    document.body.appendChild(a);
+    const ready = new Promise((r) => a.addEventListener('policy-lens:ready', r, { once: true }));
+    window.__h = window.PolicyLens.mount(a, { policy: 'zeekr', view: 'changes', lang: 'en' });
+    await ready;
+  });
+  await page.waitForFunction(() => !!document.querySelector('#crashing-changes').shadowRoot.querySelector('[data-testid=verdict]'));
+  const reasons = await page.evaluate(async () => {
+    const a = document.querySelector('#crashing-changes');
+    const seen = [];
+    a.addEventListener('policy-lens:error', (e) => seen.push(e.detail.reason));
+    try { window.__h._crashForTesting('changes'); } catch (e) { /* the panic may surface as a thrown error too */ }
+    await new Promise((r) => setTimeout(r, 0));
+    return seen;
+  });
+  assert.ok(reasons.some((r) => /^panic: [\s\S]*crash requested by a test \(changes module\)/.test(r)), reasons.join(' | '));
+  await page.waitForFunction(() => !!document.querySelector('#crashing-changes').shadowRoot.querySelector('[data-testid=fallback]'));
+  // The changes module's frame is gone with the rest; the fallback stands alone.
+  assert.equal(await page.evaluate(() => document.querySelector('#crashing-changes').shadowRoot.querySelectorAll('.pl-changes-host').length), 0);
+  // The other widget (a changes view of its own) still reacts to the reader.
+  await page.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('[data-testid=tab-full]').click());
+  await page.waitForFunction(() => !!document.querySelector('#good').shadowRoot.querySelector('[data-testid=full-text]'));
+  await context.close();
+});
+
 test('a panic inside one widget shows its fallback; the other widget on the page keeps working', async () => {
   const { page, problems, context } = await open(browser, server.origin, { allowErrors: true });
   await page.goto(`${server.origin}/demo/two-widgets.html`);
