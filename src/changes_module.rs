@@ -127,6 +127,7 @@ pub fn mount_changes(element: web_sys::Element, props: JsValue) -> Result<Change
         new: RefCell::new(None),
     };
     let props = handle.props(&props)?;
+    crate::dom::mark("changes-decoded");
     handle.app = Some(yew::Renderer::<ChangesRoot>::with_root_and_props(element, props).render());
     Ok(handle)
 }

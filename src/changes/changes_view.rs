@@ -27,7 +27,9 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let s = props.lang.strings();
     let c = props.lang.changes();
     let result = use_memo((props.old.clone(), props.new.clone()), |(a, b)| {
-        diff::diff(a, b).map(|d| Shared(Rc::new(d)))
+        let d = diff::diff(a, b).map(|d| Shared(Rc::new(d)));
+        crate::dom::mark("diffed");
+        d
     });
     let root = use_node_ref();
     // Formatting-only changes are hidden until the reader asks for them (or a link names one).
