@@ -27,8 +27,8 @@ pub(super) fn block_ops(a: &Flat, b: &Flat, budget: &mut Budget) -> Vec<BlockOp>
     let swap = a
         .units
         .iter()
-        .map(|u| u.text.as_str())
-        .cmp(b.units.iter().map(|u| u.text.as_str()))
+        .map(|u| &*u.text)
+        .cmp(b.units.iter().map(|u| &*u.text))
         == Ordering::Greater;
     let pairs = if swap {
         align(b, a, budget)
@@ -51,10 +51,10 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
         .sections
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, s)| (&*s.id, i))
         .collect();
     for (i, s) in x.sections.iter().enumerate() {
-        if let Some(&j) = by_id.get(s.id.as_str()) {
+        if let Some(&j) = by_id.get(&*s.id) {
             let (hx, hy) = (heading(s), heading(&y.sections[j]));
             if !taken[j] && (hx == hy || text_similarity(&hx, &hy) >= MODIFY_THRESHOLD) {
                 map[i] = Some(j);

@@ -1,14 +1,17 @@
 //! Units: a version flattened to its section headings and blocks in document order, each
 //! with a whitespace-free key for alignment.
 
+use std::sync::Arc;
+
 use crate::model::{Block, Mark, PolicyVersion, Section};
 
 use super::types::{BlockRef, UnitKind};
 
+/// A section; its id and path are shared with the [`BlockRef`]s of its units.
 pub(super) struct SecInfo {
-    pub(super) id: String,
+    pub(super) id: Arc<str>,
     pub(super) heading: Option<String>,
-    pub(super) path: Vec<String>,
+    pub(super) path: Arc<[String]>,
 }
 
 pub(super) struct Unit {
@@ -16,7 +19,8 @@ pub(super) struct Unit {
     pub(super) kind: UnitKind,
     pub(super) index: Option<usize>,
     pub(super) number: Option<usize>,
-    pub(super) text: String,
+    /// Shared with the unit's [`BlockRef`]s.
+    pub(super) text: Arc<str>,
     pub(super) key: u32,
     pub(super) format: u64,
 }
@@ -46,8 +50,8 @@ impl Flat {
     pub(super) fn section_path_of(&self, id: &str) -> Vec<String> {
         self.sections
             .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.path.clone())
+            .find(|s| &*s.id == id)
+            .map(|s| s.path.to_vec())
             .unwrap_or_else(|| vec![id.to_string()])
     }
 }
@@ -286,14 +290,15 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
 pub(super) fn flatten(v: &PolicyVersion) -> Flat {
     fn walk(s: &Section, path: &[String], f: &mut Flat, number: &mut usize) {
         let title = s.title();
-        let mut p = path.to_vec();
         let titled = !title.trim().is_empty();
-        if titled {
-            p.push(title.clone());
-        }
+        let p: Arc<[String]> = if titled {
+            path.iter().cloned().chain([title.clone()]).collect()
+        } else {
+            path.into()
+        };
         let si = f.sections.len();
         f.sections.push(SecInfo {
-            id: s.id.clone(),
+            id: s.id.as_str().into(),
             heading: s.heading.clone(),
             path: p.clone(),
         });
@@ -304,7 +309,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
                 kind: UnitKind::Heading,
                 index: None,
                 number: None,
-                text: title,
+                text: title.into(),
                 key: 0,
                 format,
             });
@@ -313,7 +318,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             *number += 1;
             let (text, format, kind) = match b {
                 Block::Paragraph { text, marks } => (
-                    text.clone(),
+                    Arc::from(text.as_str()),
                     fingerprint(text, &[marks.as_slice()]),
                     UnitKind::Paragraph,
                 ),
@@ -324,7 +329,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
                         Block::Table { .. } => UnitKind::Table,
                         _ => UnitKind::List,
                     };
-                    (text, format, kind)
+                    (text.into(), format, kind)
                 }
             };
             f.units.push(Unit {
@@ -366,7 +371,11 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
 /// The texts the diff compares, in document order: every non-empty section title (label and
 /// heading) and every block's plain text. [`apply`] produces the new version's list.
 pub fn text_units(v: &PolicyVersion) -> Vec<String> {
-    flatten(v).units.into_iter().map(|u| u.text).collect()
+    flatten(v)
+        .units
+        .into_iter()
+        .map(|u| u.text.to_string())
+        .collect()
 }
 
 #[cfg(test)]
