@@ -51,10 +51,14 @@ struct FacetItem<'a> {
 }
 
 /// The items of a facet in both versions, or `None` when either is not reviewed. Suggested
-/// items are left out, and so is the longest common prefix of items that are the same (see
-/// [`Item::same`]): the comparison would pair each of them with its twin in the other version
-/// (the earliest unused item with its name and value) and change nothing, so their names and
-/// values are not made.
+/// items are left out, and so are items that the comparison would pair with their twin in the
+/// other version (the earliest unused item with the same name and value) without any change,
+/// so that their compact texts are not made:
+///
+/// - the longest common prefix of items that are the same (see [`Item::same`]): each pairs
+///   with its counterpart, whatever the other items are;
+/// - the longest common suffix of such items, when none of the other items has the name of a
+///   suffix item: no other item can then take a suffix item as its twin, nor the reverse.
 fn collect<'a, T: Item>(
     old: &'a Facet<T>,
     new: &'a Facet<T>,
@@ -63,28 +67,40 @@ fn collect<'a, T: Item>(
     if old.status == Coverage::NotReviewed || new.status == Coverage::NotReviewed {
         return None;
     }
-    let mut a = old.items.iter().filter(|t| !t.suggested()).peekable();
-    let mut b = new.items.iter().filter(|t| !t.suggested()).peekable();
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        if !x.same(y) {
-            break;
-        }
-        a.next();
-        b.next();
-    }
-    let item = |t: &'a T| {
+    let a: Vec<&T> = old.items.iter().filter(|t| !t.suggested()).collect();
+    let b: Vec<&T> = new.items.iter().filter(|t| !t.suggested()).collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x.same(y)).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x.same(y))
+        .count();
+    let item = |t: &&'a T| {
         let (item, pair, source) = f(t);
         FacetItem {
             name: item.to_string(),
             item,
             // What `compact` makes of the item's JSON (a `Null` when it has none).
-            value: compact_of(t).unwrap_or_else(|| "null".into()),
-            json: Json::Item(t),
+            value: compact_of(*t).unwrap_or_else(|| "null".into()),
+            json: Json::Item(*t),
             pair,
             source,
         }
     };
-    Some((a.map(item).collect(), b.map(item).collect()))
+    let (ma, mb) = (a.len() - suffix, b.len() - suffix);
+    let mut x: Vec<FacetItem<'a>> = a[..ma].iter().map(item).collect();
+    let mut y: Vec<FacetItem<'a>> = b[..mb].iter().map(item).collect();
+    if suffix > 0 {
+        let names: Vec<String> = b[mb..].iter().map(|t| f(t).0.to_string()).collect();
+        let names: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
+        if x.iter().chain(&y).any(|i| names.contains(i.name.as_str())) {
+            x.extend(a[ma..].iter().map(item));
+            y.extend(b[mb..].iter().map(item));
+        }
+    }
+    Some((x, y))
 }
 
 /// The items of one subject in the old and the new version, when both are reviewed.

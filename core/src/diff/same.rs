@@ -142,4 +142,82 @@ mod tests {
         };
         assert!(s("a", false).same(&s("b", true)));
     }
+
+    fn scenario(name: &str, data: &str, quote: &str) -> Scenario {
+        Scenario {
+            scenario: name.into(),
+            platform: None,
+            data: data.into(),
+            purpose: None,
+            method: None,
+            source: Provenance {
+                section: "s".into(),
+                quote: quote.into(),
+            },
+            suggested: false,
+        }
+    }
+
+    fn with_scenarios(items: Vec<Scenario>) -> PolicyVersion {
+        let mut v: PolicyVersion = serde_json::from_value(serde_json::json!({
+            "id": "p", "version": "v", "title": "T", "language": "zh-CN", "source": "test",
+            "dates": {}, "sections": [], "facets": {}
+        }))
+        .unwrap();
+        v.facets.scenarios = Facet {
+            status: crate::model::Coverage::Stated,
+            items,
+            note: None,
+        };
+        v
+    }
+
+    /// (kind, item, old quote, new quote) of each facet change.
+    fn changes(a: Vec<Scenario>, b: Vec<Scenario>) -> Vec<String> {
+        let quote =
+            |p: &Option<Provenance>| p.as_ref().map_or("-", |p| p.quote.as_str()).to_string();
+        crate::diff::facets::facet_changes(&with_scenarios(a), &with_scenarios(b))
+            .iter()
+            .map(|c| {
+                format!(
+                    "{:?} {} {} {}",
+                    c.kind,
+                    c.item,
+                    quote(&c.old_source),
+                    quote(&c.new_source)
+                )
+            })
+            .collect()
+    }
+
+    /// Items skipped as a common prefix or suffix change nothing in the result.
+    #[test]
+    fn skipped_items_leave_the_result_as_it_was() {
+        let s = scenario;
+        // The suffix item is the earliest twin of the changed item's new form: not skipped.
+        let r = changes(
+            vec![s("n", "d1", "a0"), s("n", "d2", "a1")],
+            vec![s("n", "d2", "b0"), s("n", "d2", "b1")],
+        );
+        assert_eq!(r, ["Changed n a0 b1"]);
+        // Prefix and suffix skipped around a changed, an added and a removed item.
+        let r = changes(
+            vec![
+                s("p", "d", "a0"),
+                s("m", "d1", "a1"),
+                s("x", "d", "a2"),
+                s("z", "d", "a3"),
+            ],
+            vec![
+                s("p", "d", "b0"),
+                s("m", "d2", "b1"),
+                s("y", "d", "b2"),
+                s("z", "d", "b3"),
+            ],
+        );
+        assert_eq!(r, ["Changed m a1 b1", "Removed x a2 -", "Added y - b2"]);
+        // Everything the same but the sources: nothing changed.
+        let r = changes(vec![s("p", "d", "a0")], vec![s("p", "d", "b0")]);
+        assert!(r.is_empty());
+    }
 }
