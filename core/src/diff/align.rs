@@ -55,8 +55,12 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
         .collect();
     for (i, s) in x.sections.iter().enumerate() {
         if let Some(&j) = by_id.get(&*s.id) {
-            let (hx, hy) = (heading(s), heading(&y.sections[j]));
-            if !taken[j] && (hx == hy || text_similarity(&hx, &hy) >= MODIFY_THRESHOLD) {
+            // Equal headings as written are equal squashed, without squashing them.
+            let similar = || {
+                let (hx, hy) = (heading(s), heading(&y.sections[j]));
+                hx == hy || text_similarity(&hx, &hy) >= MODIFY_THRESHOLD
+            };
+            if !taken[j] && (s.heading == y.sections[j].heading || similar()) {
                 map[i] = Some(j);
                 taken[j] = true;
             }
@@ -64,8 +68,11 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
     }
     let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, s) in y.sections.iter().enumerate() {
+        if taken[j] {
+            continue;
+        }
         let h = heading(s);
-        if !taken[j] && !h.is_empty() {
+        if !h.is_empty() {
             by_heading.entry(h).or_default().push(j);
         }
     }
