@@ -246,6 +246,22 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
         for i in 0..n {
             let u = if side { &b.units[i] } else { &a.units[i] };
             let heading = u.kind == UnitKind::Heading;
+            if side {
+                // A new unit with the text of the old unit at its place, counted from the start
+                // or from the end, has that unit's key, without hashing: most units of a new
+                // version are where they were.
+                let (na, nb) = (a.units.len(), b.units.len());
+                let twin = [Some(i), (i + na).checked_sub(nb)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|&j| j < na)
+                    .map(|j| &a.units[j])
+                    .find(|v| (v.kind == UnitKind::Heading) == heading && v.text == u.text);
+                if let Some(v) = twin {
+                    b.units[i].key = v.key;
+                    continue;
+                }
+            }
             let h = key_hash(heading, &u.text);
             let key = match first.get(&h) {
                 None => {
