@@ -27,8 +27,8 @@ pub(super) fn block_ops(a: &Flat, b: &Flat, budget: &mut Budget) -> Vec<BlockOp>
     let swap = a
         .units
         .iter()
-        .map(|u| u.text.as_str())
-        .cmp(b.units.iter().map(|u| u.text.as_str()))
+        .map(|u| &*u.text)
+        .cmp(b.units.iter().map(|u| &*u.text))
         == Ordering::Greater;
     let pairs = if swap {
         align(b, a, budget)
@@ -51,12 +51,16 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
         .sections
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, s)| (&*s.id, i))
         .collect();
     for (i, s) in x.sections.iter().enumerate() {
-        if let Some(&j) = by_id.get(s.id.as_str()) {
-            let (hx, hy) = (heading(s), heading(&y.sections[j]));
-            if !taken[j] && (hx == hy || text_similarity(&hx, &hy) >= MODIFY_THRESHOLD) {
+        if let Some(&j) = by_id.get(&*s.id) {
+            // Equal headings as written are equal squashed, without squashing them.
+            let similar = || {
+                let (hx, hy) = (heading(s), heading(&y.sections[j]));
+                hx == hy || text_similarity(&hx, &hy) >= MODIFY_THRESHOLD
+            };
+            if !taken[j] && (s.heading == y.sections[j].heading || similar()) {
                 map[i] = Some(j);
                 taken[j] = true;
             }
@@ -64,8 +68,11 @@ fn align_sections(x: &Flat, y: &Flat) -> Vec<Option<usize>> {
     }
     let mut by_heading: HashMap<String, Vec<usize>> = HashMap::new();
     for (j, s) in y.sections.iter().enumerate() {
+        if taken[j] {
+            continue;
+        }
         let h = heading(s);
-        if !taken[j] && !h.is_empty() {
+        if !h.is_empty() {
             by_heading.entry(h).or_default().push(j);
         }
     }

@@ -18,11 +18,11 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
     let a = flatten(old);
     let mut index: HashMap<(&str, Option<usize>), usize> = HashMap::new();
     for (k, u) in a.units.iter().enumerate() {
-        index.insert((a.sections[u.section].id.as_str(), u.index), k);
+        index.insert((a.sections[u.section].id.as_ref(), u.index), k);
     }
     let mut used = vec![false; a.units.len()];
     let mut take = |r: &BlockRef| -> Result<&str, DiffError> {
-        match index.get(&(r.section_id.as_str(), r.index)) {
+        match index.get(&(&*r.section_id, r.index)) {
             Some(&k) if a.units[k].text == r.text && !used[k] => {
                 used[k] = true;
                 Ok(&a.units[k].text)
@@ -37,7 +37,7 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
         let old_ref = op.old.as_ref();
         match op.kind {
             OpKind::Insert => match &op.new {
-                Some(n) => out.push(n.text.clone()),
+                Some(n) => out.push(n.text.to_string()),
                 None => return fail("insert without a new unit".into()),
             },
             OpKind::Delete | OpKind::Equal | OpKind::Move | OpKind::Modify => {
@@ -51,7 +51,7 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
                     // Moves are found by the whitespace-free key, so the moved unit may differ
                     // from the old one in whitespace: the new text is the one to keep.
                     OpKind::Move => match &op.new {
-                        Some(n) => out.push(n.text.clone()),
+                        Some(n) => out.push(n.text.to_string()),
                         None => return fail("move without a new unit".into()),
                     },
                     _ if !op.inline.is_empty() => {
@@ -68,7 +68,7 @@ pub fn apply(old: &PolicyVersion, d: &Diff) -> Result<Vec<String>, DiffError> {
                         out.push(kept(SpanKind::Delete));
                     }
                     _ => match &op.new {
-                        Some(n) => out.push(n.text.clone()),
+                        Some(n) => out.push(n.text.to_string()),
                         None => return fail("modify without a new unit".into()),
                     },
                 }

@@ -66,7 +66,7 @@ pub(super) fn unit_changes(ops: &[BlockOp]) -> Vec<Draft> {
                     .new
                     .as_ref()
                     .or(op.old.as_ref())
-                    .map(|r| r.section_path.clone())
+                    .map(|r| r.section_path.to_vec())
                     .unwrap_or_default(),
                 old_quote: quote(op.old.as_ref(), &ranges.0),
                 new_quote: quote(op.new.as_ref(), &ranges.1),
@@ -82,7 +82,9 @@ pub(super) fn unit_changes(ops: &[BlockOp]) -> Vec<Draft> {
 
 /// Whether the unit `r` holds the quote `p` cites.
 fn holds(r: Option<&BlockRef>, p: &Provenance) -> bool {
-    r.is_some_and(|r| r.section_id == p.section && contains_ignoring_whitespace(&r.text, &p.quote))
+    r.is_some_and(|r| {
+        *r.section_id == *p.section && contains_ignoring_whitespace(&r.text, &p.quote)
+    })
 }
 
 /// Attaches each facet change to the changed unit holding its quote; the others become

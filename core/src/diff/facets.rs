@@ -10,6 +10,7 @@ use crate::model::{json_name, Coverage, Facet, Party, PolicyVersion, Provenance}
 use crate::summary::DateKind;
 
 use super::compact::{compact, compact_of};
+use super::same::Item;
 use super::units::FastMap;
 
 use super::types::{FacetChange, FacetChangeKind, FieldChange, ItemName};
@@ -49,174 +50,207 @@ struct FacetItem<'a> {
     source: &'a Provenance,
 }
 
-fn collect<'a, T: Serialize>(
-    facet: &'a Facet<T>,
-    f: impl Fn(&'a T) -> (ItemName, Option<String>, &'a Provenance, bool),
-) -> Option<Vec<FacetItem<'a>>> {
-    if facet.status == Coverage::NotReviewed {
+/// The items of a facet in both versions, or `None` when either is not reviewed. Suggested
+/// items are left out, and so are items that the comparison would pair with their twin in the
+/// other version (the earliest unused item with the same name and value) without any change,
+/// so that their compact texts are not made:
+///
+/// - the longest common prefix of items that are the same (see [`Item::same`]): each pairs
+///   with its counterpart, whatever the other items are;
+/// - the longest common suffix of such items, when none of the other items has the name of a
+///   suffix item: no other item can then take a suffix item as its twin, nor the reverse.
+fn collect<'a, T: Item>(
+    old: &'a Facet<T>,
+    new: &'a Facet<T>,
+    f: impl Fn(&'a T) -> (ItemName, Option<String>, &'a Provenance),
+) -> Pair<'a> {
+    if old.status == Coverage::NotReviewed || new.status == Coverage::NotReviewed {
         return None;
     }
-    let mut out = Vec::with_capacity(facet.items.len());
-    for t in &facet.items {
-        let (item, pair, source, suggested) = f(t);
-        if !suggested {
-            out.push(FacetItem {
-                name: item.to_string(),
-                item,
-                // What `compact` makes of the item's JSON (a `Null` when it has none).
-                value: compact_of(t).unwrap_or_else(|| "null".into()),
-                json: Json::Item(t),
-                pair,
-                source,
-            });
+    let a: Vec<&T> = old.items.iter().filter(|t| !t.suggested()).collect();
+    let b: Vec<&T> = new.items.iter().filter(|t| !t.suggested()).collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x.same(y)).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x.same(y))
+        .count();
+    let item = |t: &&'a T| {
+        let (item, pair, source) = f(t);
+        FacetItem {
+            name: item.to_string(),
+            item,
+            // What `compact` makes of the item's JSON (a `Null` when it has none).
+            value: compact_of(*t).unwrap_or_else(|| "null".into()),
+            json: Json::Item(*t),
+            pair,
+            source,
+        }
+    };
+    let (ma, mb) = (a.len() - suffix, b.len() - suffix);
+    let mut x: Vec<FacetItem<'a>> = a[..ma].iter().map(item).collect();
+    let mut y: Vec<FacetItem<'a>> = b[..mb].iter().map(item).collect();
+    if suffix > 0 {
+        let names: Vec<String> = b[mb..].iter().map(|t| f(t).0.to_string()).collect();
+        let names: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
+        if x.iter().chain(&y).any(|i| names.contains(i.name.as_str())) {
+            x.extend(a[ma..].iter().map(item));
+            y.extend(b[mb..].iter().map(item));
         }
     }
-    Some(out)
+    Some((x, y))
 }
 
-/// Subject → its items, or `None` when the facet is not reviewed.
-fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem<'_>>>)> {
-    let f = &v.facets;
-    fn party(p: &Option<Party>, role: ItemName) -> Option<Vec<FacetItem<'_>>> {
-        Some(
-            p.iter()
-                .map(|p| FacetItem {
-                    pair: Some(role.to_string()),
-                    name: role.to_string(),
-                    item: role.clone(),
-                    value: p.name.clone(),
-                    json: Json::Text(&p.name),
-                    source: &p.source,
-                })
-                .collect(),
-        )
+/// The items of one subject in the old and the new version, when both are reviewed.
+type Pair<'a> = Option<(Vec<FacetItem<'a>>, Vec<FacetItem<'a>>)>;
+
+/// Subject → its items in both versions.
+fn facet_table<'a>(old: &'a PolicyVersion, new: &'a PolicyVersion) -> Vec<(Subject, Pair<'a>)> {
+    let (f, g) = (&old.facets, &new.facets);
+    fn party(p: &Option<Party>, role: ItemName) -> Vec<FacetItem<'_>> {
+        p.iter()
+            .map(|p| FacetItem {
+                pair: Some(role.to_string()),
+                name: role.to_string(),
+                item: role.clone(),
+                value: p.name.clone(),
+                json: Json::Text(&p.name),
+                source: &p.source,
+            })
+            .collect()
     }
-    let dates = [
-        (DateKind::Updated, "updated", &v.dates.updated),
-        (DateKind::Effective, "effective", &v.dates.effective),
-        (DateKind::Released, "released", &v.dates.released),
-    ]
-    .iter()
-    .filter_map(|&(kind, k, d)| {
-        d.as_ref().map(|d| FacetItem {
-            item: ItemName::Date(kind),
-            name: ItemName::Date(kind).to_string(),
-            value: d.date.clone(),
-            json: Json::Text(&d.date),
-            pair: Some(k.to_string()),
-            source: &d.source,
+    fn dates(v: &PolicyVersion) -> Vec<FacetItem<'_>> {
+        [
+            (DateKind::Updated, "updated", &v.dates.updated),
+            (DateKind::Effective, "effective", &v.dates.effective),
+            (DateKind::Released, "released", &v.dates.released),
+        ]
+        .iter()
+        .filter_map(|&(kind, k, d)| {
+            d.as_ref().map(|d| FacetItem {
+                item: ItemName::Date(kind),
+                name: ItemName::Date(kind).to_string(),
+                value: d.date.clone(),
+                json: Json::Text(&d.date),
+                pair: Some(k.to_string()),
+                source: &d.source,
+            })
         })
-    })
-    .collect();
+        .collect()
+    }
+    let parties = |role: ItemName, p: fn(&PolicyVersion) -> &Option<Party>| {
+        Some((party(p(old), role.clone()), party(p(new), role)))
+    };
     vec![
         (
             Subject::Controller,
-            party(&v.controller, ItemName::Controller),
+            parties(ItemName::Controller, |v| &v.controller),
         ),
-        (Subject::Operator, party(&v.operator, ItemName::Operator)),
-        (Subject::Dates, Some(dates)),
+        (
+            Subject::Operator,
+            parties(ItemName::Operator, |v| &v.operator),
+        ),
+        (Subject::Dates, Some((dates(old), dates(new)))),
         (
             Subject::Facet(FacetKind::DataCollected),
-            collect(&f.data_collected, |i| {
+            collect(&f.data_collected, &g.data_collected, |i| {
                 (
                     ItemName::Text(i.name.clone()),
                     Some(i.name.clone()),
                     &i.source,
-                    i.suggested,
                 )
             }),
         ),
         (
             Subject::Facet(FacetKind::Purposes),
-            collect(&f.purposes, |i| {
-                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            collect(&f.purposes, &g.purposes, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Scenarios),
-            collect(&f.scenarios, |i| {
+            collect(&f.scenarios, &g.scenarios, |i| {
                 (
                     ItemName::Text(i.scenario.clone()),
                     Some(i.scenario.clone()),
                     &i.source,
-                    i.suggested,
                 )
             }),
         ),
         (
             Subject::Facet(FacetKind::Recipients),
-            collect(&f.recipients, |i| {
+            collect(&f.recipients, &g.recipients, |i| {
                 let name = i.name.clone().unwrap_or_else(|| i.text.clone());
                 let pair = format!("{}: {}", json_name(&i.kind), i.text);
-                (ItemName::Text(name), Some(pair), &i.source, i.suggested)
+                (ItemName::Text(name), Some(pair), &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Sdks),
-            collect(&f.sdks, |i| {
+            collect(&f.sdks, &g.sdks, |i| {
                 (
                     ItemName::Text(i.name.clone()),
                     Some(i.name.clone()),
                     &i.source,
-                    i.suggested,
                 )
             }),
         ),
         (
             Subject::Facet(FacetKind::Permissions),
-            collect(&f.permissions, |i| {
+            collect(&f.permissions, &g.permissions, |i| {
                 let k = ItemName::Permission(i.permission);
-                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+                (k.clone(), Some(k.to_string()), &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Retention),
-            collect(&f.retention, |i| {
-                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            collect(&f.retention, &g.retention, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Storage),
-            collect(&f.storage, |i| {
+            collect(&f.storage, &g.storage, |i| {
                 let k = i.location.clone().map_or(ItemName::Storage, ItemName::Text);
-                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+                (k.clone(), Some(k.to_string()), &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Security),
-            collect(&f.security, |i| {
-                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            collect(&f.security, &g.security, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Children),
-            collect(&f.children, |i| {
+            collect(&f.children, &g.children, |i| {
                 (
                     ItemName::Children,
                     Some(ItemName::Children.to_string()),
                     &i.source,
-                    i.suggested,
                 )
             }),
         ),
         (
             Subject::Facet(FacetKind::Rights),
-            collect(&f.rights, |i| {
+            collect(&f.rights, &g.rights, |i| {
                 let k = ItemName::Right(i.right);
-                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+                (k.clone(), Some(k.to_string()), &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::Contacts),
-            collect(&f.contacts, |i| {
+            collect(&f.contacts, &g.contacts, |i| {
                 let k = ItemName::Contact(i.kind);
-                (k.clone(), Some(k.to_string()), &i.source, i.suggested)
+                (k.clone(), Some(k.to_string()), &i.source)
             }),
         ),
         (
             Subject::Facet(FacetKind::MajorChanges),
-            collect(&f.major_changes, |i| {
-                (ItemName::Text(i.text.clone()), None, &i.source, i.suggested)
+            collect(&f.major_changes, &g.major_changes, |i| {
+                (ItemName::Text(i.text.clone()), None, &i.source)
             }),
         ),
     ]
@@ -224,8 +258,8 @@ fn facet_table(v: &PolicyVersion) -> Vec<(Subject, Option<Vec<FacetItem<'_>>>)> 
 
 pub(super) fn facet_changes(old: &PolicyVersion, new: &PolicyVersion) -> Vec<FacetChange> {
     let mut out = Vec::new();
-    for ((facet, a), (_, b)) in facet_table(old).into_iter().zip(facet_table(new)) {
-        let (Some(a), Some(b)) = (a, b) else {
+    for (facet, pair) in facet_table(old, new) {
+        let Some((a, b)) = pair else {
             continue;
         };
         let mut used_b = vec![false; b.len()];

@@ -167,8 +167,8 @@ pub(super) fn inline_diff(old: &str, new: &str, budget: &mut Budget) -> Vec<Span
 /// Changed byte ranges of a unit on the old and new side. An insertion shows on the other
 /// side as an empty range at the insertion point.
 pub(super) fn changed_ranges(op: &BlockOp) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let old = op.old.as_ref().map_or("", |r| r.text.as_str());
-    let new = op.new.as_ref().map_or("", |r| r.text.as_str());
+    let old = op.old.as_ref().map_or("", |r| &*r.text);
+    let new = op.new.as_ref().map_or("", |r| &*r.text);
     match op.kind {
         OpKind::Equal => (Vec::new(), Vec::new()),
         OpKind::Insert => (Vec::new(), whole(new)),

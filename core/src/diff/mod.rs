@@ -46,6 +46,7 @@ mod inline;
 mod listing;
 mod quote;
 mod render;
+mod same;
 mod similarity;
 mod types;
 mod units;

@@ -1,6 +1,8 @@
 //! The result types of a diff and their accessors. Computed results keep their fields
 //! `pub(crate)`; readers use the accessors.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::facet::{ItemField, Subject};
@@ -60,15 +62,15 @@ pub struct BlockOp {
 /// Where a unit is in its version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlockRef {
-    pub(crate) section_id: String,
+    pub(crate) section_id: Arc<str>,
     /// Titles of the enclosing sections, outermost first (untitled sections are left out).
-    pub(crate) section_path: Vec<String>,
+    pub(crate) section_path: Arc<[String]>,
     pub(crate) kind: UnitKind,
     /// Index of the block in its section; `None` for a heading.
     pub(crate) index: Option<usize>,
     /// 1-based number of the block among all blocks of the version; `None` for a heading.
     pub(crate) number: Option<usize>,
-    pub(crate) text: String,
+    pub(crate) text: Arc<str>,
     /// Fingerprint of the exact text and its marks: two units with equal keys but different
     /// fingerprints differ in formatting only.
     #[serde(skip)]

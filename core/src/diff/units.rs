@@ -1,14 +1,17 @@
 //! Units: a version flattened to its section headings and blocks in document order, each
 //! with a whitespace-free key for alignment.
 
+use std::sync::Arc;
+
 use crate::model::{Block, Mark, PolicyVersion, Section};
 
 use super::types::{BlockRef, UnitKind};
 
+/// A section; its id and path are shared with the [`BlockRef`]s of its units.
 pub(super) struct SecInfo {
-    pub(super) id: String,
+    pub(super) id: Arc<str>,
     pub(super) heading: Option<String>,
-    pub(super) path: Vec<String>,
+    pub(super) path: Arc<[String]>,
 }
 
 pub(super) struct Unit {
@@ -16,7 +19,8 @@ pub(super) struct Unit {
     pub(super) kind: UnitKind,
     pub(super) index: Option<usize>,
     pub(super) number: Option<usize>,
-    pub(super) text: String,
+    /// Shared with the unit's [`BlockRef`]s.
+    pub(super) text: Arc<str>,
     pub(super) key: u32,
     pub(super) format: u64,
 }
@@ -46,8 +50,8 @@ impl Flat {
     pub(super) fn section_path_of(&self, id: &str) -> Vec<String> {
         self.sections
             .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.path.clone())
+            .find(|s| &*s.id == id)
+            .map(|s| s.path.to_vec())
             .unwrap_or_else(|| vec![id.to_string()])
     }
 }
@@ -126,46 +130,102 @@ fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_whitespace())
 }
 
-/// The hash of a unit's key (heading or block, and the UTF-8 bytes of the text without
-/// whitespace), eight bytes at a time, decoding only non-ASCII characters.
-fn key_hash(heading: bool, text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = FastHasher(u64::from(heading));
-    let (mut word, mut shift) = (0u64, 0u32);
-    let mut feed = |b: u8| {
-        word |= u64::from(b) << shift;
-        shift += 8;
-        if shift == 64 {
-            h.add(word);
-            word = 0;
-            shift = 0;
-        }
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !matches!(b, b' ' | b'\t'..=b'\r') {
-                feed(b);
-            }
-            i += 1;
-        } else if !matches!(b, 0xC2 | 0xE1..=0xE3) {
-            // No whitespace character starts with this byte.
-            feed(b);
-            i += 1;
+/// Bytes that are whitespace (ASCII) or may start a whitespace character (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000); every other byte of a
+/// `str` belongs to a character that is not whitespace.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    t
+};
+
+/// The bytes of a key fed to a [`FastHasher`] eight at a time.
+struct KeyStream {
+    h: FastHasher,
+    word: u64,
+    shift: u32,
+}
+
+impl KeyStream {
+    /// Appends up to 8 bytes, flushing each complete word.
+    #[inline]
+    fn small(&mut self, s: &[u8]) {
+        let mut b = [0u8; 8];
+        b[..s.len()].copy_from_slice(s);
+        let w = u64::from_le_bytes(b);
+        let bits = 8 * s.len() as u32;
+        self.word |= w << self.shift;
+        if self.shift + bits >= 64 {
+            self.h.add(self.word);
+            // The bytes that did not fit (none when `shift` was 0 and 8 bytes came).
+            self.word = if self.shift == 0 {
+                0
+            } else {
+                w >> (64 - self.shift)
+            };
+            self.shift = self.shift + bits - 64;
         } else {
-            // A lead byte: `text` is a `str`, so `i` is a char boundary here.
-            let c = text[i..].chars().next().unwrap_or_default();
-            let n = c.len_utf8();
-            if !c.is_whitespace() {
-                bytes[i..i + n].iter().for_each(|&b| feed(b));
-            }
-            i += n;
+            self.shift += bits;
         }
     }
-    h.add(word ^ (u64::from(shift) << 58));
-    h.finish()
+    #[inline]
+    fn bytes(&mut self, s: &[u8]) {
+        if s.len() <= 8 {
+            self.small(s);
+            return;
+        }
+        let mut chunks = s.chunks_exact(8);
+        if self.shift == 0 {
+            for c in &mut chunks {
+                self.h.add(u64::from_le_bytes([
+                    c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+                ]));
+            }
+        } else {
+            for c in &mut chunks {
+                self.small(c);
+            }
+        }
+        self.small(chunks.remainder());
+    }
+}
+
+/// The hash of a unit's key (heading or block, and the UTF-8 bytes of the text without
+/// whitespace): runs of bytes that cannot be whitespace are fed eight bytes at a time, and only
+/// the characters starting with a [`SPECIAL`] byte are looked at.
+fn key_hash(heading: bool, text: &str) -> u64 {
+    let mut k = KeyStream {
+        h: FastHasher(u64::from(heading)),
+        word: 0,
+        shift: 0,
+    };
+    let bytes = text.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: special bytes are ASCII whitespace or lead bytes.
+        let (white, n) = if bytes[i] < 0x80 {
+            (true, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white {
+            k.bytes(&bytes[run..i]);
+            run = i + n;
+        }
+        i += n;
+    }
+    k.bytes(&bytes[run..]);
+    k.h.add(k.word ^ (u64::from(k.shift) << 58));
+    std::hash::Hasher::finish(&k.h)
 }
 
 /// Whether two texts are equal once whitespace is removed.
@@ -186,6 +246,22 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
         for i in 0..n {
             let u = if side { &b.units[i] } else { &a.units[i] };
             let heading = u.kind == UnitKind::Heading;
+            if side {
+                // A new unit with the text of the old unit at its place, counted from the start
+                // or from the end, has that unit's key, without hashing: most units of a new
+                // version are where they were.
+                let (na, nb) = (a.units.len(), b.units.len());
+                let twin = [Some(i), (i + na).checked_sub(nb)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|&j| j < na)
+                    .map(|j| &a.units[j])
+                    .find(|v| (v.kind == UnitKind::Heading) == heading && v.text == u.text);
+                if let Some(v) = twin {
+                    b.units[i].key = v.key;
+                    continue;
+                }
+            }
             let h = key_hash(heading, &u.text);
             let key = match first.get(&h) {
                 None => {
@@ -230,14 +306,15 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
 pub(super) fn flatten(v: &PolicyVersion) -> Flat {
     fn walk(s: &Section, path: &[String], f: &mut Flat, number: &mut usize) {
         let title = s.title();
-        let mut p = path.to_vec();
         let titled = !title.trim().is_empty();
-        if titled {
-            p.push(title.clone());
-        }
+        let p: Arc<[String]> = if titled {
+            path.iter().cloned().chain([title.clone()]).collect()
+        } else {
+            path.into()
+        };
         let si = f.sections.len();
         f.sections.push(SecInfo {
-            id: s.id.clone(),
+            id: s.id.as_str().into(),
             heading: s.heading.clone(),
             path: p.clone(),
         });
@@ -248,7 +325,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
                 kind: UnitKind::Heading,
                 index: None,
                 number: None,
-                text: title,
+                text: title.into(),
                 key: 0,
                 format,
             });
@@ -257,7 +334,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             *number += 1;
             let (text, format, kind) = match b {
                 Block::Paragraph { text, marks } => (
-                    text.clone(),
+                    Arc::from(text.as_str()),
                     fingerprint(text, &[marks.as_slice()]),
                     UnitKind::Paragraph,
                 ),
@@ -268,7 +345,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
                         Block::Table { .. } => UnitKind::Table,
                         _ => UnitKind::List,
                     };
-                    (text, format, kind)
+                    (text.into(), format, kind)
                 }
             };
             f.units.push(Unit {
@@ -310,5 +387,33 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
 /// The texts the diff compares, in document order: every non-empty section title (label and
 /// heading) and every block's plain text. [`apply`] produces the new version's list.
 pub fn text_units(v: &PolicyVersion) -> Vec<String> {
-    flatten(v).units.into_iter().map(|u| u.text).collect()
+    flatten(v)
+        .units
+        .into_iter()
+        .map(|u| u.text.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_hash_ignores_every_whitespace_character() {
+        let spaced = "收集 您的\u{3000}手机号码\u{a0}和\t邮箱\u{2003}用于 login,\u{2028}now \u{85}ok\u{202f}.";
+        let plain: String = key_chars(spaced).collect();
+        assert_eq!(key_hash(false, spaced), key_hash(false, &plain));
+        assert_ne!(key_hash(false, spaced), key_hash(true, &plain));
+        assert!(same_key(spaced, &plain));
+        // Characters sharing a lead byte with whitespace are kept.
+        for t in ["“引号”", "\u{a9}", "\u{3001}", "\u{1681}"] {
+            assert_ne!(key_hash(false, t), key_hash(false, ""), "{t}");
+        }
+        for n in 0..20 {
+            let a = "甲".repeat(n) + " x";
+            let b = "甲".repeat(n) + "x";
+            assert_eq!(key_hash(false, &a), key_hash(false, &b));
+            assert_ne!(key_hash(false, &a), key_hash(false, &(b.clone() + "y")));
+        }
+    }
 }

@@ -101,8 +101,8 @@ impl<'a> Classifier<'a> {
         match (op, ranges) {
             (Some(op), _) if op.kind == OpKind::Move => {}
             (Some(op), Some((ro, rn))) => evidence::text_heuristics(
-                op.old.as_ref().map_or("", |r| r.text.as_str()),
-                op.new.as_ref().map_or("", |r| r.text.as_str()),
+                op.old.as_ref().map_or("", |r| &*r.text),
+                op.new.as_ref().map_or("", |r| &*r.text),
                 ro,
                 rn,
                 &self.parties,
