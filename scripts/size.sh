@@ -18,6 +18,11 @@ row "widget total (data excluded)" "$total_raw" "$total_gz" ""
 for f in dist/policies/*/*.json; do
   row "data: ${f#dist/policies/}" "$(wc -c <"$f")" "$(gz "$f")" "$(br "$f")"
 done
+# The changes module loads on demand, after the summary: outside the first bundle's budget.
+for f in dist/changes/*.js dist/changes/*.wasm; do
+  [ -f "$f" ] || continue
+  row "changes module: ${f#dist/changes/}" "$(wc -c <"$f")" "$(gz "$f")" "$(br "$f")"
+done
 # The authoring page is its own bundle, outside the widget's size budget.
 for f in dist/author/*.js dist/author/*.wasm; do
   [ -f "$f" ] || continue
