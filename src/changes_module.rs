@@ -20,29 +20,32 @@ use crate::data::Doc;
 use crate::i18n::Lang;
 use crate::route::Route;
 
-/// A version decoded from its bytes, kept while the same bytes come back, so that moving
-/// between changes does not decode or compare the versions again.
-struct Decoded {
-    bytes: Vec<u8>,
-    reviewed_only: bool,
-    doc: Doc,
-}
-
 fn get(o: &JsValue, key: &str) -> JsValue {
     Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn decode(
-    cache: &RefCell<Option<Decoded>>,
+/// The version under `key`: decoded from the bytes when the widget sends them (the first time,
+/// and whenever the version or the reviewed-only setting changes), else the one kept from
+/// before, so that moving between changes neither copies, decodes nor compares the versions
+/// again.
+fn version(
+    kept: &RefCell<Option<Doc>>,
+    props: &JsValue,
+    key: &str,
     file: &str,
-    bytes: Vec<u8>,
     reviewed_only: bool,
 ) -> Result<Doc, JsError> {
-    if let Some(d) = cache.borrow().as_ref() {
-        if d.bytes == bytes && d.reviewed_only == reviewed_only {
-            return Ok(d.doc.clone());
-        }
+    let given = get(props, key);
+    if given.is_undefined() {
+        return kept
+            .borrow()
+            .clone()
+            .ok_or_else(|| JsError::new(&format!("{key}: no version given")));
     }
+    let bytes = given
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| JsError::new(&format!("{key}: not a byte array")))?
+        .to_vec();
     let version = policy_lens_core::parse_version_unchecked(file, &bytes).map_err(|p| {
         JsError::new(&format!(
             "{file}: {}",
@@ -55,11 +58,7 @@ fn decode(
         version
     };
     let doc = Doc::new(version, Vec::new());
-    *cache.borrow_mut() = Some(Decoded {
-        bytes,
-        reviewed_only,
-        doc: doc.clone(),
-    });
+    *kept.borrow_mut() = Some(doc.clone());
     Ok(doc)
 }
 
@@ -80,22 +79,16 @@ fn ChangesRoot(props: &ChangesViewProps) -> Html {
 #[wasm_bindgen]
 pub struct ChangesHandle {
     app: Option<AppHandle<ChangesRoot>>,
-    old: RefCell<Option<Decoded>>,
-    new: RefCell<Option<Decoded>>,
+    old: RefCell<Option<Doc>>,
+    new: RefCell<Option<Doc>>,
 }
 
 impl ChangesHandle {
     fn props(&self, props: &JsValue) -> Result<ChangesViewProps, JsError> {
-        let bytes = |k: &str| -> Result<Vec<u8>, JsError> {
-            get(props, k)
-                .dyn_into::<Uint8Array>()
-                .map(|a| a.to_vec())
-                .map_err(|_| JsError::new(&format!("{k}: not a byte array")))
-        };
         let text = |k: &str| get(props, k).as_string().unwrap_or_default();
         let reviewed_only = get(props, "reviewedOnly").is_truthy();
-        let old = decode(&self.old, &text("oldFile"), bytes("old")?, reviewed_only)?;
-        let new = decode(&self.new, &text("newFile"), bytes("new")?, reviewed_only)?;
+        let old = version(&self.old, props, "old", &text("oldFile"), reviewed_only)?;
+        let new = version(&self.new, props, "new", &text("newFile"), reviewed_only)?;
         let versions = js_sys::Array::from(&get(props, "versions"))
             .iter()
             .filter_map(|v| v.as_string())

@@ -163,13 +163,24 @@ mod lazy {
             .collect())
     }
 
-    fn props_object(p: &ChangesSlotProps, navigate: &Function) -> JsValue {
+    /// What module 2 gets: the versions' bytes only when they differ from `sent` (the props
+    /// handed over last), or when the reviewed-only setting changed; module 2 keeps the rest.
+    fn props_object(
+        p: &ChangesSlotProps,
+        sent: Option<&ChangesSlotProps>,
+        navigate: &Function,
+    ) -> JsValue {
         let o = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| {
             let _ = Reflect::set(&o, &k.into(), v);
         };
-        set("old", &Uint8Array::from(&p.old.source[..]).into());
-        set("new", &Uint8Array::from(&p.new.source[..]).into());
+        let same_reading = sent.is_some_and(|s| s.reviewed_only == p.reviewed_only);
+        if !(same_reading && sent.is_some_and(|s| Rc::ptr_eq(&s.old.source, &p.old.source))) {
+            set("old", &Uint8Array::from(&p.old.source[..]).into());
+        }
+        if !(same_reading && sent.is_some_and(|s| Rc::ptr_eq(&s.new.source, &p.new.source))) {
+            set("new", &Uint8Array::from(&p.new.source[..]).into());
+        }
         set(
             "oldFile",
             &format!("{}/{}.json", p.old.id, p.old.version).into(),
@@ -236,6 +247,8 @@ mod lazy {
         navigate: Option<Closure<dyn Fn(String)>>,
         /// The newest props (a render may arrive while the module loads).
         latest: Option<ChangesSlotProps>,
+        /// The props last handed to module 2.
+        sent: Option<ChangesSlotProps>,
         dead: bool,
     }
 
@@ -246,6 +259,30 @@ mod lazy {
         let failed = use_state(|| None::<String>);
         let shown = use_state(|| false);
         let s = props.lang.strings();
+        // New props: keep them, and pass them on once mounted (declared first, so that the
+        // mount below finds them).
+        {
+            let state = state.clone();
+            use_effect_with(props.clone(), move |props| {
+                let mut m = state.borrow_mut();
+                m.latest = Some(props.clone());
+                let update = match (&m.handle, &m.navigate) {
+                    (Some(h), Some(nav)) if m.sent.as_ref() != Some(props) => {
+                        let obj =
+                            props_object(props, m.sent.as_ref(), nav.as_ref().unchecked_ref());
+                        Some((h.clone(), obj))
+                    }
+                    _ => None,
+                };
+                if let Some((h, obj)) = update {
+                    m.sent = Some(props.clone());
+                    drop(m);
+                    if let Err(e) = call(&h, "update", &[&obj]) {
+                        web_sys::console::error_1(&e);
+                    }
+                }
+            });
+        }
         // Mount once; later renders update the mounted view.
         {
             let state = state.clone();
@@ -273,8 +310,11 @@ mod lazy {
                         let el = place(&node).ok_or("the changes view has no place")?;
                         st.borrow_mut().place = Some(el.clone());
                         let p = st.borrow().latest.clone().ok_or("no versions")?;
-                        let obj = props_object(&p, &nav);
-                        call(&module, "mountChanges", &[&el.into(), &obj]).map_err(|e| message(&e))
+                        let obj = props_object(&p, None, &nav);
+                        let h = call(&module, "mountChanges", &[&el.into(), &obj])
+                            .map_err(|e| message(&e))?;
+                        st.borrow_mut().sent = Some(p);
+                        Ok(h)
                     }
                     .await;
                     let mut m = st.borrow_mut();
@@ -315,17 +355,6 @@ mod lazy {
                     }
                 }
             });
-        }
-        // Every render: keep the newest props, and pass them on once mounted.
-        {
-            let mut m = state.borrow_mut();
-            m.latest = Some(props.clone());
-            if let (Some(h), Some(nav)) = (m.handle.as_ref(), m.navigate.as_ref()) {
-                let obj = props_object(props, nav.as_ref().unchecked_ref());
-                if let Err(e) = call(h, "update", &[&obj]) {
-                    web_sys::console::error_1(&e);
-                }
-            }
         }
         html! {
             <>
