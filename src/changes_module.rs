@@ -69,8 +69,7 @@ fn version(
 fn ChangesRoot(props: &ChangesViewProps) -> Html {
     html! {
         <div class="policy-lens pl-changes-part" lang={props.lang.tag()} data-testid="changes-part">
-            <ChangesView old={props.old.clone()} new={props.new.clone()} versions={props.versions.clone()}
-                lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} />
+            <ChangesView ..props.clone() />
         </div>
     }
 }

@@ -12,7 +12,7 @@ use crate::data::{Doc, Shared};
 use crate::i18n::{self, Lang};
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChangesViewProps {
     pub old: Doc,
     pub new: Doc,
