@@ -5,11 +5,11 @@
 use yew::prelude::*;
 
 use crate::changes_slot::ChangesSlot;
-use crate::data::{self, Doc, LoadError};
+use crate::data::{self, Doc, LoadError, Raw};
 use crate::error_panel::ErrorPanel;
 use crate::header::Header;
 use crate::i18n::Lang;
-use crate::route::{resolve, PolicyRef, Route, Target, View};
+use crate::route::{resolve, Need, PolicyRef, Route, Target, View};
 use crate::start_page::StartPage;
 use crate::state::{Action, State};
 use crate::version_page::VersionPage;
@@ -36,6 +36,13 @@ pub struct AppProps {
     /// The host shows only reviewed facts: machine suggestions are left out.
     #[prop_or_default]
     pub reviewed_only: bool,
+}
+
+/// A needed version as the widget has it: read, or (the older side of a comparison) only
+/// fetched.
+enum Got {
+    Read(Doc),
+    File(Raw),
 }
 
 #[component]
@@ -84,16 +91,20 @@ pub fn App(props: &AppProps) -> Html {
 
     let needed = target.needed();
     use_loader(needed.clone(), props.base.clone(), state.clone());
-    let loaded: Vec<Option<&Result<Doc, LoadError>>> =
-        needed.iter().map(|(id, v)| state.version(id, v)).collect();
-    let loading = source_loading || loaded.iter().any(Option::is_none);
+    let got: Vec<Option<Result<Got, LoadError>>> = needed
+        .iter()
+        .map(|(id, v, need)| match need {
+            Need::Read => state.version(id, v).map(|r| r.clone().map(Got::Read)),
+            Need::File => state.file(id, v).map(|r| r.map(Got::File)),
+        })
+        .collect();
+    let loading = source_loading || got.iter().any(Option::is_none);
     let errors: Vec<LoadError> = state
         .source()
         .and_then(|r| r.as_ref().err().cloned())
         .into_iter()
         .chain(
-            loaded
-                .iter()
+            got.iter()
                 .flatten()
                 .filter_map(|r| r.as_ref().err().cloned()),
         )
@@ -109,13 +120,15 @@ pub fn App(props: &AppProps) -> Html {
     use_error_events(errors.clone(), root.clone());
     use_scroll_into_view(loading, props.full_page, route.clone(), root.clone());
 
-    let docs: Vec<Doc> = loaded
-        .iter()
-        .flatten()
-        .filter_map(|r| r.as_ref().ok().cloned())
-        .collect();
+    let (mut read_docs, mut files) = (Vec::new(), Vec::new());
+    for g in got.into_iter().flatten().flatten() {
+        match g {
+            Got::Read(d) => read_docs.push(d),
+            Got::File(f) => files.push(f),
+        }
+    }
     // The changes module compares the versions as read, reviewed-only or not.
-    let read_docs = docs.clone();
+    let docs = read_docs.clone();
     let docs = use_memo((docs, props.reviewed_only), |(docs, reviewed)| {
         if *reviewed {
             docs.iter()
@@ -151,8 +164,8 @@ pub fn App(props: &AppProps) -> Html {
         }
         Target::Pair(p, ..) => html! {
             <>
-                <Header versions={p.versions.clone()} doc={docs[1].clone()} {lang} here={here.clone()} navigate={navigate.clone()} />
-                <ChangesSlot old={read_docs[0].clone()} new={read_docs[1].clone()} versions={(*p.versions).clone()}
+                <Header versions={p.versions.clone()} doc={docs[0].clone()} {lang} here={here.clone()} navigate={navigate.clone()} />
+                <ChangesSlot old={files[0].clone()} new={read_docs[0].clone()} versions={(*p.versions).clone()}
                     {lang} {here} navigate={navigate.clone()} reviewed_only={props.reviewed_only}
                     on_shown={on_changes_shown} />
             </>
@@ -253,12 +266,27 @@ fn use_source(src: Option<AttrValue>, dispatcher: UseReducerDispatcher<State>) {
     });
 }
 
-/// Fetches the bundled versions the route needs and has not loaded yet.
+/// Fetches the bundled versions the route needs and has not loaded yet: reads those it
+/// shows (from a file fetched earlier, when there is one), and only fetches the files of the
+/// others.
 #[hook]
-fn use_loader(needed: Vec<(String, String)>, base: AttrValue, state: UseReducerHandle<State>) {
+fn use_loader(
+    needed: Vec<(String, String, Need)>,
+    base: AttrValue,
+    state: UseReducerHandle<State>,
+) {
     use_effect_with(needed, move |needed| {
-        for (id, v) in needed {
-            if state.version(id, v).is_some() {
+        for (id, v, need) in needed {
+            let read_too = || {
+                needed
+                    .iter()
+                    .any(|(i, w, n)| (i, w, n) == (id, v, &Need::Read))
+            };
+            let have = match need {
+                Need::Read => state.version(id, v).is_some(),
+                Need::File => state.file(id, v).is_some() || read_too(),
+            };
+            if have {
                 continue;
             }
             #[cfg(target_arch = "wasm32")]
@@ -266,13 +294,27 @@ fn use_loader(needed: Vec<(String, String)>, base: AttrValue, state: UseReducerH
                 let dispatcher = state.dispatcher();
                 let url = format!("{base}{}", data::version_path(id, v));
                 let (id, version) = (id.clone(), v.clone());
+                let fetched = state.file(&id, &version).and_then(Result::ok);
+                let need = *need;
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = data::load(&url).await;
-                    dispatcher.dispatch(Action::Loaded {
-                        id,
-                        version,
-                        result,
-                    });
+                    let action = match (need, fetched) {
+                        (Need::Read, Some(file)) => Action::Loaded {
+                            result: data::read(&url, file).await,
+                            id,
+                            version,
+                        },
+                        (Need::Read, None) => Action::Loaded {
+                            result: data::load(&url, &id, &version).await,
+                            id,
+                            version,
+                        },
+                        (Need::File, _) => Action::Fetched {
+                            result: data::fetch_file(&url, &id, &version).await,
+                            id,
+                            version,
+                        },
+                    };
+                    dispatcher.dispatch(action);
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]

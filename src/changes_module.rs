@@ -157,7 +157,7 @@ pub fn validate_source(file: &str, bytes: &[u8]) -> Result<js_sys::Array, JsErro
     match crate::data::parse_many(file, bytes) {
         Ok(docs) => Ok(docs
             .iter()
-            .map(|d| JsValue::from(Uint8Array::from(&d.source[..])))
+            .map(|d| JsValue::from(Uint8Array::from(&d.file.source[..])))
             .collect()),
         Err(e) => Err(JsError::new(&e.reasons.join("\n"))),
     }

@@ -10,13 +10,14 @@
 
 use yew::prelude::*;
 
-use crate::data::Doc;
+use crate::data::{Doc, Raw};
 use crate::i18n::Lang;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChangesSlotProps {
-    pub old: Doc,
+    /// The older version's file: the widget does not read it, the changes module does.
+    pub old: Raw,
     pub new: Doc,
     pub versions: Vec<String>,
     pub lang: Lang,
@@ -34,17 +35,19 @@ pub struct ChangesSlotProps {
 #[component]
 pub fn ChangesSlot(props: &ChangesSlotProps) -> Html {
     use crate::changes::ChangesView;
+    let old = match crate::data::parse(&props.old.file(), &props.old.source) {
+        Ok(old) => old,
+        Err(e) => return html! { <p role="alert">{ e.file }{ ": " }{ e.reasons.join("; ") }</p> },
+    };
     let (old, new) = if props.reviewed_only {
         (
-            props
-                .old
-                .with_version(policy_lens_core::reviewed_only(&props.old)),
+            old.with_version(policy_lens_core::reviewed_only(&old)),
             props
                 .new
                 .with_version(policy_lens_core::reviewed_only(&props.new)),
         )
     } else {
-        (props.old.clone(), props.new.clone())
+        (old, props.new.clone())
     };
     html! {
         <ChangesView {old} {new} versions={props.versions.clone()} lang={props.lang}
@@ -178,17 +181,13 @@ mod lazy {
         if !(same_reading && sent.is_some_and(|s| Rc::ptr_eq(&s.old.source, &p.old.source))) {
             set("old", &Uint8Array::from(&p.old.source[..]).into());
         }
-        if !(same_reading && sent.is_some_and(|s| Rc::ptr_eq(&s.new.source, &p.new.source))) {
-            set("new", &Uint8Array::from(&p.new.source[..]).into());
+        if !(same_reading
+            && sent.is_some_and(|s| Rc::ptr_eq(&s.new.file.source, &p.new.file.source)))
+        {
+            set("new", &Uint8Array::from(&p.new.file.source[..]).into());
         }
-        set(
-            "oldFile",
-            &format!("{}/{}.json", p.old.id, p.old.version).into(),
-        );
-        set(
-            "newFile",
-            &format!("{}/{}.json", p.new.id, p.new.version).into(),
-        );
+        set("oldFile", &p.old.file().into());
+        set("newFile", &p.new.file.file().into());
         let versions = js_sys::Array::new();
         for v in &p.versions {
             versions.push(&v.into());

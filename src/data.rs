@@ -46,13 +46,42 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// A loaded version and the bytes it was read from. The bytes are handed unchanged to the
-/// changes module (a second wasm module, loaded on demand), which decodes them itself.
+/// A version file as fetched, before it is decoded: its place and its bytes. The older side
+/// of a comparison is only this in the widget; the changes module (a second wasm module,
+/// loaded on demand) decodes it itself.
+#[derive(Debug)]
+pub struct Fetched {
+    pub id: String,
+    pub version: String,
+    pub source: Rc<[u8]>,
+}
+
+/// A fetched version file, shared and compared by identity.
+pub type Raw = Shared<Fetched>;
+
+impl Shared<Fetched> {
+    pub fn new(id: &str, version: &str, source: impl Into<Rc<[u8]>>) -> Raw {
+        Shared(Rc::new(Fetched {
+            id: id.to_string(),
+            version: version.to_string(),
+            source: source.into(),
+        }))
+    }
+
+    /// The file's name as the changes module reports it (`zeekr/2025-12-31.json`).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the changes module's props
+    pub fn file(&self) -> String {
+        format!("{}/{}.json", self.id, self.version)
+    }
+}
+
+/// A loaded version and the file it was read from, whose bytes are handed unchanged to the
+/// changes module.
 #[derive(Debug)]
 pub struct Loaded {
     /// The version as read (named so that `doc.version` stays the version's own field).
     pub read: PolicyVersion,
-    pub source: Rc<[u8]>,
+    pub file: Raw,
 }
 
 impl std::ops::Deref for Loaded {
@@ -67,17 +96,27 @@ pub type Doc = Shared<Loaded>;
 
 impl Shared<Loaded> {
     pub fn new(version: PolicyVersion, source: impl Into<Rc<[u8]>>) -> Doc {
+        let file = Raw::new(&version.id, &version.version, source);
         Shared(Rc::new(Loaded {
             read: version,
-            source: source.into(),
+            file,
         }))
     }
 
-    /// The same source with another reading of it (the reviewed-only view).
+    /// A version read from `file`.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // decoding is browser-only
+    pub fn from_file(version: PolicyVersion, file: Raw) -> Doc {
+        Shared(Rc::new(Loaded {
+            read: version,
+            file,
+        }))
+    }
+
+    /// The same file with another reading of it (the reviewed-only view).
     pub fn with_version(&self, version: PolicyVersion) -> Doc {
         Shared(Rc::new(Loaded {
             read: version,
-            source: Rc::clone(&self.source),
+            file: self.file.clone(),
         }))
     }
 }
@@ -157,26 +196,38 @@ fn prefetched(url: &str) -> Option<js_sys::Promise> {
     take.call1(&api, &url.into()).ok()?.dyn_into().ok()
 }
 
+/// Fetches a bundled version file from `url`, without decoding it (the older side of a
+/// comparison, which only the changes module reads).
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_file(url: &str, id: &str, version: &str) -> Result<Raw, LoadError> {
+    fetch(url)
+        .await
+        .map(|bytes| Raw::new(id, version, bytes))
+        .map_err(|reason| LoadError {
+            file: url.to_string(),
+            reasons: vec![reason],
+        })
+}
+
 /// Loads a bundled version from `url`. Bundled data was validated when it was built (a test
 /// fails otherwise), so only the schema is checked here: this keeps load-to-ready short.
 #[cfg(target_arch = "wasm32")]
-pub async fn load(url: &str) -> Result<Doc, LoadError> {
-    match fetch(url).await {
-        Ok(bytes) => {
-            crate::dom::mark("fetched");
-            // Decoding, then summarising and rendering, each run in a task of their own, so
-            // the main thread is never held for all of them at once.
-            next_task().await;
-            let parsed = decode(url, bytes);
-            crate::dom::mark("decoded");
-            next_task().await;
-            parsed
-        }
-        Err(reason) => Err(LoadError {
-            file: url.to_string(),
-            reasons: vec![reason],
-        }),
-    }
+pub async fn load(url: &str, id: &str, version: &str) -> Result<Doc, LoadError> {
+    let file = fetch_file(url, id, version).await?;
+    crate::dom::mark("fetched");
+    read(url, file).await
+}
+
+/// Decodes a fetched bundled version file (`url` names it in errors).
+#[cfg(target_arch = "wasm32")]
+pub async fn read(url: &str, file: Raw) -> Result<Doc, LoadError> {
+    // Decoding, then summarising and rendering, each run in a task of their own, so the main
+    // thread is never held for all of them at once.
+    next_task().await;
+    let parsed = decode(url, &file.source).map(|v| Doc::from_file(v, file));
+    crate::dom::mark("decoded");
+    next_task().await;
+    parsed
 }
 
 /// Resolves in a new task (a zero-delay timeout): what follows runs after the browser has had
@@ -252,7 +303,7 @@ pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
     versions
         .into_iter()
         .enumerate()
-        .map(|(i, bytes)| decode(&format!("{url}[{i}]"), bytes))
+        .map(|(i, bytes)| decode(&format!("{url}[{i}]"), &bytes).map(|v| Doc::new(v, bytes)))
         .collect()
 }
 
@@ -260,12 +311,12 @@ pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
 /// the changes module): the browser's own `JSON.parse`, then serde-wasm-bindgen, so the
 /// widget's wasm carries no JSON parser of its own.
 #[cfg(target_arch = "wasm32")]
-fn decode(file: &str, bytes: Vec<u8>) -> Result<Doc, LoadError> {
+fn decode(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
     let failed = |reason: String| LoadError {
         file: file.to_string(),
         reasons: vec![reason],
     };
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         failed(format!(
             "$: not UTF-8 text (invalid byte at offset {})",
             e.valid_up_to()
@@ -273,7 +324,5 @@ fn decode(file: &str, bytes: Vec<u8>) -> Result<Doc, LoadError> {
     })?;
     let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|_| failed("$: invalid JSON".into()))?;
-    let version: PolicyVersion =
-        serde_wasm_bindgen::from_value(value).map_err(|e| failed(format!("$: {e}")))?;
-    Ok(Doc::new(version, bytes))
+    serde_wasm_bindgen::from_value(value).map_err(|e| failed(format!("$: {e}")))
 }

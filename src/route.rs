@@ -164,12 +164,25 @@ pub enum Target {
     Pair(PolicyRef, String, String),
 }
 
+/// What the widget needs of a version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Read (decoded): the widget shows it.
+    Read,
+    /// Its file only: the older side of a comparison, which the changes module reads itself.
+    File,
+}
+
 impl Target {
-    /// The versions this target shows, as `(policy id, version)`, old before new.
-    pub fn needed(&self) -> Vec<(String, String)> {
+    /// The versions this target shows, as `(policy id, version, need)`, old before new. Of a
+    /// pair, the widget reads the newer version (its header) and hands both files on.
+    pub fn needed(&self) -> Vec<(String, String, Need)> {
         match self {
-            Target::One(p, v) => vec![(p.id.clone(), v.clone())],
-            Target::Pair(p, a, b) => vec![(p.id.clone(), a.clone()), (p.id.clone(), b.clone())],
+            Target::One(p, v) => vec![(p.id.clone(), v.clone(), Need::Read)],
+            Target::Pair(p, a, b) => vec![
+                (p.id.clone(), a.clone(), Need::File),
+                (p.id.clone(), b.clone(), Need::Read),
+            ],
             _ => Vec::new(),
         }
     }
@@ -460,11 +473,14 @@ mod tests {
         assert_eq!(Target::Start.needed(), []);
         assert_eq!(
             Target::Pair(given.clone(), "a".into(), "b".into()).needed(),
-            [("acme".into(), "a".into()), ("acme".into(), "b".into())]
+            [
+                ("acme".into(), "a".into(), Need::File),
+                ("acme".into(), "b".into(), Need::Read)
+            ]
         );
         assert_eq!(
             Target::One(given, "b".into()).needed(),
-            [("acme".to_string(), "b".to_string())]
+            [("acme".to_string(), "b".to_string(), Need::Read)]
         );
     }
 }

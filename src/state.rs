@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::data::{Doc, LoadError};
+use crate::data::{Doc, LoadError, Raw};
 use crate::route::{PolicyRef, Route};
 
 #[derive(Clone, PartialEq)]
@@ -16,6 +16,8 @@ pub struct State {
     route: Route,
     /// Versions loaded or failed, by `id/version`.
     docs: HashMap<String, Result<Doc, LoadError>>,
+    /// Version files fetched but not read (the older side of a comparison), by `id/version`.
+    files: HashMap<String, Result<Raw, LoadError>>,
     /// The host-given data once loaded: `None` while it loads (or when there is none).
     source: Option<Result<PolicyRef, LoadError>>,
     /// `policy-lens:ready` was sent; it is sent once per widget.
@@ -31,6 +33,13 @@ pub enum Action {
         id: String,
         version: String,
         result: Result<Doc, LoadError>,
+    },
+    /// A bundled version's file arrived (not read), or could not be fetched.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Fetched {
+        id: String,
+        version: String,
+        result: Result<Raw, LoadError>,
     },
     /// The host-given data arrived (its versions, oldest first), or could not be loaded.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -52,6 +61,7 @@ impl State {
                 .iter()
                 .map(|d| (key(&d.id, &d.version), Ok(d.clone())))
                 .collect(),
+            files: HashMap::new(),
             source: None,
             ready: false,
         }
@@ -64,6 +74,15 @@ impl State {
     /// A version, once it is loaded or has failed.
     pub fn version(&self, id: &str, version: &str) -> Option<&Result<Doc, LoadError>> {
         self.docs.get(&key(id, version))
+    }
+
+    /// A version's file, once it is fetched (read or not) or has failed.
+    pub fn file(&self, id: &str, version: &str) -> Option<Result<Raw, LoadError>> {
+        let key = key(id, version);
+        match self.docs.get(&key) {
+            Some(read) => Some(read.as_ref().map(|d| d.file.clone()).map_err(Clone::clone)),
+            None => self.files.get(&key).cloned(),
+        }
     }
 
     /// The host-given data, once loaded.
@@ -94,6 +113,13 @@ impl Reducible for State {
                 result,
             } => {
                 next.docs.insert(key(&id, &version), result);
+            }
+            Action::Fetched {
+                id,
+                version,
+                result,
+            } => {
+                next.files.insert(key(&id, &version), result);
             }
             Action::SourceLoaded(result) => {
                 next.source = Some(result.map(|docs| {
@@ -165,6 +191,24 @@ mod tests {
             s.version("zeekr", "2025-11-10").is_some(),
             "earlier loads stay"
         );
+    }
+
+    #[test]
+    fn a_fetched_file_is_kept_apart_from_read_versions_and_a_read_one_has_its_file() {
+        let (a, b) = zeekr_docs();
+        let s = Rc::new(State::new(zeekr(), std::slice::from_ref(&b)));
+        assert!(s.file("zeekr", "2025-11-10").is_none());
+        let s = s.reduce(Action::Fetched {
+            id: "zeekr".into(),
+            version: "2025-11-10".into(),
+            result: Ok(a.file.clone()),
+        });
+        assert!(matches!(s.file("zeekr", "2025-11-10"), Some(Ok(f)) if f == a.file));
+        assert!(
+            s.version("zeekr", "2025-11-10").is_none(),
+            "a fetched file is not a read version"
+        );
+        assert!(matches!(s.file("zeekr", "2025-12-31"), Some(Ok(f)) if f == b.file));
     }
 
     #[test]

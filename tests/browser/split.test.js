@@ -51,6 +51,34 @@ test('the first bundle carries no diff code; the summary is ready before the cha
   await context.close();
 });
 
+test('"What changed" fetches the older version without reading it; reading it later reuses that file', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  // Versions the widget decoded (one `pl:decoded` mark each) and requests of the older file.
+  const counts = () => page.evaluate(() => ({
+    decoded: performance.getEntriesByName('pl:decoded').length,
+    older: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/policies/zeekr/2025-11-10.json')).length,
+  }));
+  assert.deepEqual(await counts(), { decoded: 1, older: 0 });
+  await page.locator('[data-testid=tab-changes]').click();
+  await page.waitForSelector('[data-testid=verdict]');
+  assert.match(await page.locator('[data-testid=verdict]').innerText(), /may need notice/);
+  // Only the changes module read it.
+  assert.deepEqual(await counts(), { decoded: 1, older: 1 });
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('pl:changes-decoded').length), 1);
+  // Back (the browser's history) to the older version's summary: read from the file fetched
+  // for the comparison, not fetched again.
+  await page.evaluate(() => {
+    history.pushState(null, '', '?policy=zeekr&version=2025-11-10&lang=en');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForSelector('[data-testid=at-a-glance]');
+  assert.match(await page.locator('[data-testid=tab-summary]').getAttribute('href'), /version=2025-11-10/);
+  assert.deepEqual(await counts(), { decoded: 2, older: 1 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a changes module that cannot load gives a clear message; the widget stays usable', async () => {
   const { page, context } = await open(browser, server.origin, { allowErrors: true });
   await page.route('**/changes/policy-lens-changes_bg.wasm', (r) => r.abort());
