@@ -291,6 +291,81 @@ fn changed_email_is_a_contact_change() {
     insta::assert_snapshot!("changed_email", policy_lens_core::diff::to_markdown(&d));
 }
 
+/// Replaces `from` with `to` in the first paragraph of section `id` that holds it.
+fn edit_paragraph(v: &mut PolicyVersion, id: &str, from: &str, to: &str) {
+    let s = find_mut(&mut v.sections, id).unwrap();
+    let hit = s.blocks.iter_mut().any(|blk| match blk {
+        Block::Paragraph { text, .. } if text.contains(from) => {
+            *text = text.replacen(from, to, 1);
+            true
+        }
+        _ => false,
+    });
+    assert!(hit, "no paragraph of {id} holds {from:?}");
+}
+
+#[test]
+fn a_new_kind_of_data_is_a_major_change_of_types_even_without_collect() {
+    // The edit names the phone's movements; it says nothing of collecting.
+    let a = load("zeekr/2025-12-31.json");
+    let mut b = a.clone();
+    edit_paragraph(
+        &mut b,
+        "s1-2-2",
+        "当您进入我们场站蓝牙信标覆盖的范围时,",
+        "当您进入我们场站蓝牙信标覆盖的范围时,我们会读取您手机的行踪轨迹,",
+    );
+    let d = check(&a, &b);
+    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
+    let class = d.changes()[0].class();
+    assert!(
+        class.criteria().contains(&Criterion::PurposesOrTypes),
+        "{class:?}"
+    );
+    assert!(class.major());
+    assert!(
+        class
+            .reasons()
+            .iter()
+            .any(|r| r.contains("names a kind of personal data: “行踪”")),
+        "{:?}",
+        class.reasons()
+    );
+
+    // Dropped from an English policy: named fewer times than before.
+    let a = load("mini-connected-drive/2023-11.json");
+    let mut b = a.clone();
+    edit_paragraph(&mut b, "s3-1", ", location service.", ".");
+    let d = check(&a, &b);
+    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
+    let class = d.changes()[0].class();
+    assert!(
+        class.criteria().contains(&Criterion::PurposesOrTypes),
+        "{class:?}"
+    );
+    assert!(
+        class
+            .reasons()
+            .iter()
+            .any(|r| r.contains("no longer names a kind of personal data: “location”")),
+        "{:?}",
+        class.reasons()
+    );
+}
+
+#[test]
+fn rewording_next_to_a_kind_of_data_does_not_change_types() {
+    // The paragraph speaks of location (位置, 定位) before and after; the edit is one word.
+    let a = load("zeekr/2025-12-31.json");
+    let mut b = a.clone();
+    edit_paragraph(&mut b, "s1-2-2", "最理想的充电场站", "最合适的充电场站");
+    let d = check(&a, &b);
+    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
+    let class = d.changes()[0].class();
+    assert_eq!(class.criteria(), [Criterion::OtherSubstantive], "{class:?}");
+    assert!(!class.major());
+}
+
 #[test]
 fn renumbered_sections_are_editorial() {
     let a = load("mini-connected-drive/2023-11.json");

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::entities::{company_names, emails, find_word, phones, LATIN_COMPANY_SUFFIXES};
 
 use super::super::types::Criterion;
-use super::keywords::{KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
+use super::keywords::{DATA_KINDS, KEYWORDS, OWNER_CONTEXT, RECIPIENT_CONTEXT};
 use super::Hits;
 
 /// The pairs of adjacent bytes of a text, as a 4096-bit set (hashed, so it may hold pairs the
@@ -163,6 +163,66 @@ pub(super) fn text_heuristics(
             hits.reason(format!(
                 "{}: the change touches {}",
                 criterion.name(),
+                shown.join(", ")
+            ));
+        }
+    }
+    data_kinds(sides, &lowered, hits);
+}
+
+/// Kinds of personal data that a change names more often on one side than the other: added
+/// (named more in the new text) or dropped (more in the old), where an occurrence on that side
+/// touches the change.
+fn data_kinds(
+    sides: [(&str, &[Range<usize>]); 2],
+    lowered: &[Option<(String, BytePairs)>; 2],
+    hits: &mut Hits,
+) {
+    // Each side lowercased with its byte pairs: the ones computed for the keywords, else (a
+    // side the change does not touch, usually an empty one) computed here.
+    let own: [Option<(String, BytePairs)>; 2] = std::array::from_fn(|i| {
+        lowered[i].is_none().then(|| {
+            let lower = sides[i].0.to_ascii_lowercase();
+            let pairs = BytePairs::of(&lower);
+            (lower, pairs)
+        })
+    });
+    let side = |i: usize| {
+        let (lower, pairs) = lowered[i]
+            .as_ref()
+            .or(own[i].as_ref())
+            .expect("one of them");
+        (lower.as_str(), pairs)
+    };
+    let ((old, old_pairs), (new, new_pairs)) = (side(0), side(1));
+    let mut added: Vec<&str> = Vec::new();
+    let mut dropped: Vec<&str> = Vec::new();
+    for kind in DATA_KINDS {
+        let count = |text: &str, pairs: &BytePairs| {
+            if pairs.may_contain(kind) {
+                find_word(text, kind).count()
+            } else {
+                0
+            }
+        };
+        let (o, n) = (count(old, old_pairs), count(new, new_pairs));
+        let touched =
+            |text: &str, r: &[Range<usize>]| find_word(text, kind).any(|g| touches(&g, r));
+        // A longer kind that holds a shorter one ("精准位置" holds "位置") is reported once.
+        let listed = |v: &[&str]| v.iter().any(|k| k.contains(kind) || kind.contains(k));
+        if n > o && touched(new, sides[1].1) && !listed(&added) {
+            added.push(kind);
+        } else if o > n && touched(old, sides[0].1) && !listed(&dropped) {
+            dropped.push(kind);
+        }
+    }
+    for (verb, kinds) in [("names", &added), ("no longer names", &dropped)] {
+        if !kinds.is_empty() {
+            hits.criteria.insert(Criterion::PurposesOrTypes);
+            let shown: Vec<String> = kinds.iter().take(4).map(|w| format!("“{w}”")).collect();
+            hits.reason(format!(
+                "{}: the changed text {verb} a kind of personal data: {}",
+                Criterion::PurposesOrTypes.name(),
                 shown.join(", ")
             ));
         }
