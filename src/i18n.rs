@@ -489,7 +489,7 @@ pub fn criterion(lang: Lang, c: Criterion) -> &'static str {
             ContactOrComplaint => "联系方式或投诉渠道变化",
             HighRiskAssessment => "高风险评估",
             OtherSubstantive => "其他实质性变化",
-            Editorial => "仅空白、标点或编号",
+            Editorial => "仅格式、空白、标点或编号",
         },
     }
 }

@@ -573,7 +573,7 @@ impl Criterion {
             Criterion::ContactOrComplaint => "contact or complaint channel changed",
             Criterion::HighRiskAssessment => "a high-risk assessment",
             Criterion::OtherSubstantive => "other change of substance",
-            Criterion::Editorial => "whitespace, punctuation or numbering only",
+            Criterion::Editorial => "formatting, whitespace, punctuation or numbering only",
         }
     }
 
@@ -593,7 +593,9 @@ impl Criterion {
             }
             Criterion::HighRiskAssessment => "an impact assessment reports high risk",
             Criterion::OtherSubstantive => "the wording changed in substance",
-            Criterion::Editorial => "only whitespace, punctuation or numbering changed",
+            Criterion::Editorial => {
+                "only formatting (bold, emphasis, links), whitespace, punctuation or numbering changed"
+            }
         }
     }
 }
