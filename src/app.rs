@@ -111,14 +111,26 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     // The changes view comes from the changes module: ready once it is on screen.
     let changes_shown = use_state_eq(|| false);
-    let waiting = loading || (matches!(&*target, Target::Pair(..)) && !*changes_shown);
+    // The summary is ready once its first layer, details included, is on screen.
+    let summary_shown = use_state_eq(|| false);
+    let on_summary_shown = {
+        let summary_shown = summary_shown.clone();
+        use_callback((), move |(), _| summary_shown.set(true))
+    };
+    let waiting = loading
+        || errors.is_empty()
+            && match &*target {
+                Target::Pair(..) => !*changes_shown,
+                Target::One(..) => route.view != View::Full && !*summary_shown,
+                _ => false,
+            };
     let on_changes_shown = {
         let changes_shown = changes_shown.clone();
         use_callback((), move |(), _| changes_shown.set(true))
     };
     use_ready_signal(waiting, root.clone(), state.clone());
     use_error_events(errors.clone(), root.clone());
-    use_scroll_into_view(loading, props.full_page, route.clone(), root.clone());
+    use_scroll_into_view(waiting, props.full_page, route.clone(), root.clone());
 
     let (mut read_docs, mut files) = (Vec::new(), Vec::new());
     for g in got.into_iter().flatten().flatten() {
@@ -160,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::One(p, _) => {
             let doc = docs[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_summary_shown} /> }
         }
         Target::Pair(p, ..) => html! {
             <>

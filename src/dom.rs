@@ -199,3 +199,27 @@ pub fn location_hash() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// False on the first render, then true in a task of its own (a zero-delay timeout), once the
+/// browser has had the chance to lay out and paint what came first: for parts of a view that
+/// may come a moment later, so that no single task holds the main thread for all of it. True
+/// at once natively (SSR), where there is no second task.
+#[yew::hook]
+pub fn use_after_first_paint() -> bool {
+    let shown = yew::use_state_eq(|| !cfg!(target_arch = "wasm32"));
+    {
+        let shown = shown.clone();
+        yew::use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            let pending =
+                (!*shown).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(true)));
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = shown;
+            move || {
+                #[cfg(target_arch = "wasm32")]
+                drop(pending);
+            }
+        });
+    }
+    *shown
+}

@@ -21,6 +21,7 @@ mod dom;
 mod embed;
 mod error_panel;
 mod full_text;
+mod glance_details;
 mod header;
 mod i18n;
 mod notices;

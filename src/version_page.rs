@@ -21,6 +21,9 @@ pub struct VersionPageProps {
     pub lang: Lang,
     pub here: Route,
     pub navigate: Callback<Route>,
+    /// Called once the summary's first layer is completely on screen.
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 /// The summary or full-text view of one version.
@@ -62,7 +65,9 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         Some(v) => (Some(v), true),
         None => (previous, false),
     };
-    let sections_shown = use_sections_after_first_paint();
+    // Layer 2, the sections (about 60% of the summary's DOM on Zeekr, collapsed below the first
+    // screen), renders in a task of its own once the first layer is on screen.
+    let sections_shown = crate::dom::use_after_first_paint();
     let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {
         View::Full => {
@@ -72,7 +77,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         _ => html! {
             <>
                 { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} />
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={props.on_shown.clone()} />
                 if sections_shown {
                     <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
                 }
@@ -80,28 +85,4 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
             </>
         },
     }
-}
-
-/// Layer 2, the sections (about 60% of the summary's DOM on Zeekr, collapsed below the first
-/// screen), renders in a task of its own once the first layer is on screen: ready (which means
-/// "the summary is visible") comes sooner and no single task holds the main thread as long.
-/// Rendered at once natively (SSR), where there is no second task.
-#[hook]
-fn use_sections_after_first_paint() -> bool {
-    let shown = use_state_eq(|| !cfg!(target_arch = "wasm32"));
-    {
-        let shown = shown.clone();
-        use_effect_with((), move |_| {
-            #[cfg(target_arch = "wasm32")]
-            let pending =
-                (!*shown).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(true)));
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = shown;
-            move || {
-                #[cfg(target_arch = "wasm32")]
-                drop(pending);
-            }
-        });
-    }
-    *shown
 }
