@@ -228,4 +228,13 @@ mod tests {
         assert!(got[0].sensitive);
         assert_eq!(got[2].required, Requirement::Optional);
     }
+
+    #[test]
+    fn list_items_are_quoted_without_their_bullet() {
+        let v = doc_of("Policy\n1. What we collect\nWe collect the following information:\n\n- your phone number, to reach you\n- your date of birth\n");
+        let got = find(&Doc::new(&v));
+        let quotes: Vec<&str> = got.iter().map(|d| d.source.quote.as_str()).collect();
+        assert!(!quotes.is_empty());
+        assert!(quotes.iter().all(|q| q.starts_with("your ")), "{quotes:?}");
+    }
 }

@@ -103,7 +103,13 @@ impl<'a> Doc<'a> {
                     // A table of contents repeats headings: no facts to find there.
                     Block::Contents { .. } => continue,
                 };
-                for text in b.lines() {
+                // A list item is read (and quoted) without its label: a bullet or a number is
+                // not part of what the item says.
+                let texts = match b {
+                    Block::List { items } => items.iter().map(|i| i.text.clone()).collect(),
+                    _ => b.lines(),
+                };
+                for text in texts {
                     self.lines.push(Line {
                         section: idx,
                         text,
