@@ -97,8 +97,67 @@ fn named(line: &Line) -> Vec<(&str, &str, Role)> {
                 out.push((*name, sentence, role));
             }
         }
+        if names.is_empty() {
+            if let Some(name) = latin_we_name(sentence) {
+                out.push((name, sentence, Role::Controller));
+            }
+        }
     }
     out
+}
+
+/// Words after a name that leave it the name: `X and its affiliates ("we")` names X.
+const GROUP_TAILS: &[&str] = &[
+    "and its subsidiaries",
+    "and its affiliates",
+    "and its affiliated companies",
+    "and its group companies",
+    "together with its affiliates",
+    "and our affiliates",
+];
+/// Capitalised words that open a sentence or a phrase, not a name.
+const NOT_NAMES: &[&str] = &[
+    "This", "These", "The", "Our", "We", "Privacy", "Policy", "In", "At", "By", "For", "Welcome",
+];
+
+/// A Latin name without a company suffix right before a parenthesis that calls it "we":
+/// `Northwind Outfitters and its subsidiaries ("Northwind", "we", "us")` names "Northwind
+/// Outfitters". The name is the run of capitalised words (and `&`) before the parenthesis.
+fn latin_we_name(sentence: &str) -> Option<&str> {
+    for (i, _) in sentence.match_indices('(') {
+        let inner = sentence[i + 1..]
+            .split(')')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !(inner.contains("\"we\"") || inner.contains("“we”")) || inner.contains("operator") {
+            continue;
+        }
+        let mut before = sentence[..i].trim_end().trim_end_matches(',').trim_end();
+        for tail in GROUP_TAILS {
+            if let Some(b) = before.strip_suffix(tail) {
+                before = b.trim_end().trim_end_matches(',').trim_end();
+            }
+        }
+        let mut start = before.len();
+        let mut words = 0;
+        for word in before.rsplit(' ') {
+            let capital = word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if !(capital || word == "&") || words == 6 || NOT_NAMES.contains(&word) {
+                break;
+            }
+            start -= word.len();
+            if start > 0 {
+                start -= 1; // the space before it
+            }
+            words += 1;
+        }
+        let name = before[start..].trim().trim_start_matches('&').trim();
+        if name.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// The name without the words the company finder keeps in front of it: "授权X运营" names X.
@@ -160,6 +219,21 @@ mod tests {
         );
         let p = find(&Doc::new(&v));
         assert_eq!(p.controller.unwrap().name, "丙丁网络有限公司");
+    }
+
+    #[test]
+    fn an_english_name_without_a_company_suffix_that_calls_itself_we() {
+        let v = doc_of("Privacy Policy\nThis Privacy Policy describes how Northwind Outfitters and its subsidiaries (\"Northwind\", \"we\", \"us\") handle personal data.\n");
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "Northwind Outfitters");
+        // A parenthesis that does not say "we" names no one; nor does a lowercase phrase.
+        for text in [
+            "Privacy Policy\nThis Privacy Policy (\"Policy\") explains how data is handled.\n",
+            "Privacy Policy\nWhen you use the app (\"we\" means the app's makers) data is handled.\n",
+        ] {
+            let p = find(&Doc::new(&doc_of(text)));
+            assert!(p.controller.is_none(), "{text}: {:?}", p.controller);
+        }
     }
 
     #[test]
