@@ -1,8 +1,10 @@
 //! Purposes: the purpose clause of each collection statement (`用于…`, `以便…`, `为了…`;
-//! "to …", "in order to …", "for the purpose of …").
+//! "to …", "in order to …", "for the purpose of …"); every purpose clause of a statement of
+//! using personal data ("We use your personal data to A, to B and to C"); and the items of a
+//! list of uses ("How we use your information: - To provide the service").
 
 use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT};
-use super::{has_any, trim_punct, Doc, SUGGESTED};
+use super::{has_any, trim_punct, Doc, LineKind, SUGGESTED};
 use crate::model::Statement;
 
 /// Markers that open a purpose clause.
@@ -18,9 +20,78 @@ const MARKERS_EN: &[&str] = &[
 const MIN_CHARS: usize = 4;
 const MAX_CHARS: usize = 80;
 
+/// A statement of using personal data: the verb and its object, as one phrase ("we use your
+/// personal data"), lowercase.
+const USE_EN: &[&str] = &[
+    "we use",
+    "we may use",
+    "we will use",
+    "we process",
+    "we may process",
+];
+const USED_DATA_EN: &[&str] = &[
+    "personal data",
+    "personal information",
+    "your information",
+    "your data",
+    "this information",
+    "the information",
+    "such information",
+    "this data",
+    "these data",
+];
+const USE_ZH: &[&str] = &[
+    "我们会将您的个人信息用于",
+    "我们将您的个人信息用于",
+    "我们可能会将您的个人信息用于",
+    "我们会将您的信息用于",
+    "我们将您的信息用于",
+    "我们会将收集的信息用于",
+    "我们将收集的信息用于",
+    "我们会将上述信息用于",
+    "我们将上述信息用于",
+];
+/// A statement about use for other purposes ("for purposes other than these") states none.
+const OTHER_USE: &[&str] = &["以外", "其他目的", "other than", "other purposes"];
+/// Section titles of a list of uses.
+const USES_PART: &[&str] = &[
+    "how we use",
+    "use of your",
+    "uses of",
+    "purposes",
+    "使用目的",
+    "用途",
+];
+
 pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
+    let push = |out: &mut Vec<Statement>, line, clause: &str| {
+        if !out
+            .iter()
+            .any(|s| s.text == clause && s.source.section == doc.id(line))
+        {
+            out.push(Statement {
+                text: clause.to_string(),
+                source: doc.cite(line, clause),
+                suggested: SUGGESTED,
+            });
+        }
+    };
     for (line, sentence) in doc.sentences() {
+        // "We use your personal data to A, to B, and to C": each clause.
+        if let Some(clauses) = use_statement(sentence) {
+            for clause in clauses {
+                push(&mut out, line, clause);
+            }
+            continue;
+        }
+        // "How we use your information": "- To provide the service".
+        if line.kind == LineKind::ListItem && has_any(doc.path(line), USES_PART) {
+            if let Some(clause) = listed_use(sentence) {
+                push(&mut out, line, clause);
+                continue;
+            }
+        }
         // A collection statement names what it collects: one lexicon data item at least.
         let names_data = !lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)).is_empty();
         if !names_data || !has_any(sentence, COLLECT) || has_any(sentence, NOT_COLLECT) {
@@ -36,19 +107,54 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
         if !has_any(&outside, COLLECT) {
             continue;
         }
-        if out
-            .iter()
-            .any(|s| s.text == clause && s.source.section == doc.id(line))
-        {
-            continue;
-        }
-        out.push(Statement {
-            text: clause.to_string(),
-            source: doc.cite(line, clause),
-            suggested: SUGGESTED,
-        });
+        push(&mut out, line, clause);
     }
     out
+}
+
+/// The purpose clauses of a statement of using personal data, or `None` when the sentence is
+/// not one: "We use your personal data to process your orders, to send you receipts, and to
+/// improve the site" gives three; "我们会将您的个人信息用于A" one.
+fn use_statement(sentence: &str) -> Option<Vec<&str>> {
+    if has_any(sentence, OTHER_USE) {
+        return None;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    if let Some(i) = USE_ZH.iter().filter_map(|m| sentence.find(m)).min() {
+        let from = sentence[i..].find("用于").map(|k| i + k)?;
+        return purpose_clause(&sentence[from..]).map(|c| vec![c]);
+    }
+    let verb = USE_EN.iter().filter_map(|m| lower.find(m)).min()?;
+    // The object follows the verb closely: "we use your personal data to …".
+    let object = &lower[verb..(verb + 40).min(lower.len())];
+    if !USED_DATA_EN.iter().any(|d| object.contains(d)) || has_any(sentence, NOT_COLLECT) {
+        return None;
+    }
+    let mut clauses = Vec::new();
+    let mut from = verb;
+    while let Some(clause) = purpose_clause(&sentence[from..]) {
+        clauses.push(clause);
+        from = clause.as_ptr() as usize - sentence.as_ptr() as usize + clause.len();
+    }
+    (!clauses.is_empty()).then_some(clauses)
+}
+
+/// An item of a list of uses that states a purpose: "To provide and maintain our Service,
+/// including …" gives "To provide and maintain our Service"; "用于…" likewise.
+fn listed_use(item: &str) -> Option<&str> {
+    let starts = ["to ", "for ", "用于", "为了", "以便"]
+        .iter()
+        .any(|m| item.to_ascii_lowercase().starts_with(m));
+    if !starts {
+        return None;
+    }
+    let end = item
+        .find(['，', ',', '；', ';', '。', ':', '：', '(', '（'])
+        .unwrap_or(item.len());
+    let clause = trim_punct(&item[..end]);
+    (MIN_CHARS..=MAX_CHARS)
+        .contains(&clause.chars().count())
+        .then_some(clause)
 }
 
 /// The purpose clause of a sentence: from its marker to the end of the clause.
@@ -61,10 +167,13 @@ pub(crate) fn purpose_clause(sentence: &str) -> Option<&str> {
             let i = lower.find(m)?;
             // "to" after a verb of collecting or using, not "to you" or "to third parties".
             let next = lower[i + m.len()..].split_whitespace().next().unwrap_or("");
-            let verbish = ![
-                "you", "the", "third", "our", "us", "a", "any", "other", "your",
-            ]
-            .contains(&next);
+            // A verb is lowercase: "to MINI customer service" names a recipient.
+            let lowercase = sentence[i + m.len()..].starts_with(|c: char| c.is_ascii_lowercase());
+            let verbish = lowercase
+                && ![
+                    "you", "the", "third", "our", "us", "a", "any", "other", "your",
+                ]
+                .contains(&next);
             (verbish || m.trim() != "to").then_some(i + usize::from(m.starts_with(' ')))
         }))
         .min()?;
@@ -94,6 +203,44 @@ mod tests {
         assert_eq!(
             purpose_clause("We share data with the third parties listed."),
             None
+        );
+    }
+
+    #[test]
+    fn every_clause_of_a_statement_of_use() {
+        assert_eq!(
+            use_statement("We use your personal data to process your orders, to send you marketing emails if you have opted in, and to improve our website."),
+            Some(vec![
+                "to process your orders",
+                "to send you marketing emails if you have opted in",
+                "to improve our website"
+            ])
+        );
+        assert_eq!(
+            use_statement("我们会将您的个人信息用于向您推荐附近的门店。"),
+            Some(vec!["用于向您推荐附近的门店"])
+        );
+        // Not a statement of using personal data.
+        assert_eq!(
+            use_statement("We use reasonable safeguards to protect it."),
+            None
+        );
+        assert_eq!(
+            use_statement("You have the right to object to the use of your data."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_list_of_uses() {
+        let v = crate::extract::tests::doc_of("Privacy Policy\n2. How We Use Your Information\nWe may use personal data for the following purposes:\n\n- To provide and maintain our Service, including to monitor its usage.\n- To manage your account: to manage your registration.\n- Contacting you by email.\n\n3. Sharing\n- To our payment processor.\n");
+        let got: Vec<String> = find(&Doc::new(&v)).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            got,
+            [
+                "To provide and maintain our Service",
+                "To manage your account"
+            ]
         );
     }
 }
