@@ -58,6 +58,22 @@ const WHERE: &[&str] = &[
 
 /// Longer sentences are cut to their keeping clause.
 const MAX_CHARS: usize = 200;
+/// What a retention sentence keeps: personal information, records of it, an account.
+const KEPT_THINGS: &[&str] = &[
+    "信息",
+    "数据",
+    "记录",
+    "账号",
+    "账户",
+    "information",
+    "data",
+    "records",
+    "recordings",
+    "history",
+    "logs",
+    "account",
+    "profile",
+];
 const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
 const RIGHTS_PART: &[&str] = &["权利", "rights"];
 
@@ -74,17 +90,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
             continue;
         }
         // "保存" also means "save" a setting; keep sentences about personal information.
-        if !has_any(
-            sentence,
-            &[
-                "信息",
-                "数据",
-                "information",
-                "data",
-                "records",
-                "recordings",
-            ],
-        ) {
+        if !has_any(sentence, KEPT_THINGS) {
             continue;
         }
         // A long sentence is quoted by the clause that keeps or deletes.
@@ -123,5 +129,12 @@ mod tests {
         let got = find(&Doc::new(&v));
         assert_eq!(got.len(), 1);
         assert!(got[0].text.starts_with("We retain"));
+    }
+
+    #[test]
+    fn kept_records_and_histories() {
+        let v = doc_of("Policy\n5. How long we keep it\nWe keep your order history for 6 years to meet our tax obligations. We keep your settings for as long as you like them.\n");
+        let got: Vec<String> = find(&Doc::new(&v)).into_iter().map(|s| s.text).collect();
+        assert_eq!(got, ["We keep your order history for 6 years to meet our tax obligations"]);
     }
 }
