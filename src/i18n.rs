@@ -338,6 +338,8 @@ pub fn right(lang: Lang, k: RightKind) -> &'static str {
         Copy => ("Get a copy", "获取副本"),
         AutomatedDecision => ("Automated decisions", "自动化决策"),
         Complaint => ("Complain", "投诉"),
+        Restriction => ("Restrict processing", "限制处理"),
+        Objection => ("Object to processing", "拒绝处理"),
         _ => ("Other", "其他"),
     };
     pick(lang, en, zh)

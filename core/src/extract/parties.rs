@@ -140,17 +140,13 @@ fn latin_we_name(sentence: &str) -> Option<&str> {
             }
         }
         let mut start = before.len();
-        let mut words = 0;
-        for word in before.rsplit(' ') {
+        for (words, word) in before.rsplit(' ').enumerate() {
             let capital = word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
             if !(capital || word == "&") || words == 6 || NOT_NAMES.contains(&word) {
                 break;
             }
-            start -= word.len();
-            if start > 0 {
-                start -= 1; // the space before it
-            }
-            words += 1;
+            // The word and the space before it.
+            start = (start - word.len()).saturating_sub(1);
         }
         let name = before[start..].trim().trim_start_matches('&').trim();
         if name.chars().filter(|c| c.is_alphabetic()).count() >= 2 {

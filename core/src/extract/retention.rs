@@ -135,6 +135,9 @@ mod tests {
     fn kept_records_and_histories() {
         let v = doc_of("Policy\n5. How long we keep it\nWe keep your order history for 6 years to meet our tax obligations. We keep your settings for as long as you like them.\n");
         let got: Vec<String> = find(&Doc::new(&v)).into_iter().map(|s| s.text).collect();
-        assert_eq!(got, ["We keep your order history for 6 years to meet our tax obligations"]);
+        assert_eq!(
+            got,
+            ["We keep your order history for 6 years to meet our tax obligations"]
+        );
     }
 }

@@ -312,6 +312,26 @@ mod tests {
     }
 
     #[test]
+    fn restricting_and_objecting_to_processing() {
+        let en = doc_of("Policy\nYour rights\nYou have the right to access, correct or delete your personal data, to restrict the processing of it, and to object to direct marketing.\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&en), &[]).iter().map(|r| r.right).collect();
+        assert!(kinds.contains(&RightKind::Restriction), "{kinds:?}");
+        assert!(kinds.contains(&RightKind::Objection), "{kinds:?}");
+        let zh = doc_of("隐私政策\n四、您的权利\n您有权限制或拒绝我们处理您的个人信息。\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&zh), &[]).iter().map(|r| r.right).collect();
+        assert!(kinds.contains(&RightKind::Restriction), "{kinds:?}");
+        assert!(kinds.contains(&RightKind::Objection), "{kinds:?}");
+        // Naming them without granting them grants nothing.
+        let denied =
+            doc_of("Policy\nYour rights\nYou cannot object to processing that the law requires.\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&denied), &[])
+            .iter()
+            .map(|r| r.right)
+            .collect();
+        assert!(!kinds.contains(&RightKind::Objection), "{kinds:?}");
+    }
+
+    #[test]
     fn granted_rights_with_response_time() {
         let v = doc_of("隐私政策\n四、您的权利\n您有权查阅、更正您的个人信息。您可以通过“我的”-“设置”-“账号管理”注销您的账户。我们将在15个工作日内回复您的请求。\n");
         let got = find(&Doc::new(&v), &[]);

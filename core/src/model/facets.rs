@@ -317,6 +317,10 @@ pub enum RightKind {
     Copy,
     AutomatedDecision,
     Complaint,
+    // Restricting processing (PIPL art. 44 限制; GDPR art. 18).
+    Restriction,
+    // Objecting to processing, direct marketing included (PIPL art. 44 拒绝; GDPR art. 21).
+    Objection,
     Other,
 }
 

@@ -233,6 +233,8 @@ pub fn kinds(facet: FacetKind) -> &'static [&'static str] {
             "copy",
             "automated_decision",
             "complaint",
+            "restriction",
+            "objection",
             "other",
         ],
         FacetKind::Permissions => &[

@@ -62,11 +62,31 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("lodge a complaint", K::Complaint),
     ("file a complaint", K::Complaint),
     ("make a complaint", K::Complaint),
+    ("限制处理", K::Restriction),
+    ("限制我们处理", K::Restriction),
+    ("有权限制", K::Restriction),
+    ("可以限制", K::Restriction),
+    ("拒绝处理", K::Objection),
+    ("拒绝我们处理", K::Objection),
+    ("或者拒绝", K::Objection),
+    ("或拒绝", K::Objection),
+    ("restrict the processing", K::Restriction),
+    ("restrict processing", K::Restriction),
+    ("restriction of processing", K::Restriction),
+    ("restrict our processing", K::Restriction),
+    ("right to restrict", K::Restriction),
+    ("object to", K::Objection),
+    ("right to object", K::Objection),
 ];
 
 /// Heading words that name one right (`1. 查阅权`, `Rectifying your personal information`):
 /// the section's first granting sentence then grants it.
 pub const RIGHT_HEADINGS: &[(&str, K)] = &[
+    ("限制处理", K::Restriction),
+    ("拒绝处理", K::Objection),
+    ("right to restrict", K::Restriction),
+    ("restriction of processing", K::Restriction),
+    ("right to object", K::Objection),
     ("查阅权", K::Access),
     ("查询权", K::Access),
     ("访问权", K::Access),
