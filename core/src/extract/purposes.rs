@@ -24,9 +24,12 @@ const MAX_CHARS: usize = 80;
 /// personal data"), lowercase.
 const USE_EN: &[&str] = &[
     "we use",
+    "we also use",
     "we may use",
+    "we may also use",
     "we will use",
     "we process",
+    "we also process",
     "we may process",
 ];
 const USED_DATA_EN: &[&str] = &[
@@ -140,11 +143,19 @@ fn use_statement(sentence: &str) -> Option<Vec<&str>> {
 }
 
 /// An item of a list of uses that states a purpose: "To provide and maintain our Service,
-/// including …" gives "To provide and maintain our Service"; "用于…" likewise.
+/// including …" gives "To provide and maintain our Service"; "Improving our products",
+/// "用于…" likewise.
 fn listed_use(item: &str) -> Option<&str> {
-    let starts = ["to ", "for ", "用于", "为了", "以便"]
-        .iter()
-        .any(|m| item.to_ascii_lowercase().starts_with(m));
+    let first = item.split_whitespace().next().unwrap_or("");
+    // "Improving our range", "Contacting you": a capitalised verb in -ing.
+    let gerund = first.len() >= 6
+        && first.ends_with("ing")
+        && first.starts_with(|c: char| c.is_ascii_uppercase())
+        && first.bytes().all(|b| b.is_ascii_alphabetic());
+    let starts = gerund
+        || ["to ", "for ", "用于", "为了", "以便"]
+            .iter()
+            .any(|m| item.to_ascii_lowercase().starts_with(m));
     if !starts {
         return None;
     }
@@ -220,6 +231,14 @@ mod tests {
             use_statement("我们会将您的个人信息用于向您推荐附近的门店。"),
             Some(vec!["用于向您推荐附近的门店"])
         );
+        assert_eq!(
+            use_statement("We also use your personal information to answer your questions, to send you our newsletter if you asked for it, and to meet our legal obligations."),
+            Some(vec![
+                "to answer your questions",
+                "to send you our newsletter if you asked for it",
+                "to meet our legal obligations"
+            ])
+        );
         // Not a statement of using personal data.
         assert_eq!(
             use_statement("We use reasonable safeguards to protect it."),
@@ -239,7 +258,8 @@ mod tests {
             got,
             [
                 "To provide and maintain our Service",
-                "To manage your account"
+                "To manage your account",
+                "Contacting you by email"
             ]
         );
     }

@@ -77,13 +77,36 @@ const KEPT_THINGS: &[&str] = &[
 const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
 const RIGHTS_PART: &[&str] = &["权利", "rights"];
 
+/// Number words a period may be counted in ("three years").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "eighteen", "twenty", "thirty", "sixty", "ninety",
+];
+
+/// Whether an English sentence counts a period: a number, in digits or words, before "year",
+/// "month", "week" or "day" ("7 years", "three months").
+fn counted_period(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        let unit = [
+            "year", "years", "month", "months", "week", "weeks", "day", "days",
+        ];
+        unit.contains(&w[1])
+            && (w[0].bytes().all(|b| b.is_ascii_digit()) || NUMBER_WORDS.contains(&w[0]))
+    })
+}
+
 pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for (line, sentence) in doc.sentences() {
         // "Deleted 24 months after", "30天内删除": a deletion with a concrete duration, outside
         // the rights part (where a duration is the time to answer a request).
         let timed_deletion = has_any(sentence, DELETE)
-            && super::rights::duration(sentence).is_some()
+            && (super::rights::duration(sentence).is_some() || counted_period(sentence))
             && !has_any(doc.path(line), RIGHTS_PART);
         let keeps = has_any(sentence, KEEP) && has_any(sentence, PERIOD);
         if !(keeps || timed_deletion) || has_any(sentence, WHERE) {
@@ -129,6 +152,16 @@ mod tests {
         let got = find(&Doc::new(&v));
         assert_eq!(got.len(), 1);
         assert!(got[0].text.starts_with("We retain"));
+    }
+
+    #[test]
+    fn deletion_after_a_period_in_words() {
+        let v = doc_of("Policy\n5. How long we keep it\nAccounts that have not been used for three years are deleted. Deleted photos cannot be restored.\n");
+        let got: Vec<String> = find(&Doc::new(&v)).into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            got,
+            ["Accounts that have not been used for three years are deleted"]
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
         let mut kinds: Vec<RightKind> = Vec::new();
         for (r, idx) in lexicon::scan(sentence, RIGHTS) {
             let k = RIGHTS[idx].1;
-            if !kinds.contains(&k) && about_own_data(k, &sentence[r.end..]) {
+            if !kinds.contains(&k) && about_own_data(k, &sentence[..r.start], &sentence[r.end..]) {
                 kinds.push(k);
             }
         }
@@ -80,12 +80,21 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
 }
 
 /// Access, correction and deletion are rights only over the reader's own data: "查阅您的昵称",
-/// not "查阅该特定政策".
-fn about_own_data(k: RightKind, after: &str) -> bool {
+/// not "查阅该特定政策"; "to correct it" when the sentence named the reader's data before.
+fn about_own_data(k: RightKind, before: &str, after: &str) -> bool {
     if !matches!(
         k,
         RightKind::Access | RightKind::Correction | RightKind::Deletion | RightKind::Copy
     ) {
+        return true;
+    }
+    let pronoun = ["it", "them"].iter().any(|p| {
+        after
+            .trim_start()
+            .strip_prefix(p)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    if pronoun && has_any(before, &["your", "about you", "personal"]) {
         return true;
     }
     // Chinese says it in a few characters ("查阅您的…"), English in a few words.
@@ -300,6 +309,20 @@ mod tests {
     fn english_enumerations_grant_each_right() {
         let v =
             doc_of("Policy\nYour rights\nYou can ask to access, correct or delete your data.\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
+        assert_eq!(
+            kinds,
+            [
+                RightKind::Access,
+                RightKind::Correction,
+                RightKind::Deletion
+            ]
+        );
+    }
+
+    #[test]
+    fn rights_over_it_once_the_sentence_named_your_data() {
+        let v = doc_of("Policy\nYour rights\nYou have the right to access the personal information we hold about you, to correct it, and to ask us to delete it.\n");
         let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
         assert_eq!(
             kinds,

@@ -62,6 +62,7 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("lodge a complaint", K::Complaint),
     ("file a complaint", K::Complaint),
     ("make a complaint", K::Complaint),
+    ("to delete", K::Deletion),
     ("限制处理", K::Restriction),
     ("限制我们处理", K::Restriction),
     ("有权限制", K::Restriction),
