@@ -8,7 +8,32 @@ use super::{has_any, trim_punct, Doc, LineKind, SUGGESTED};
 use crate::model::Statement;
 
 /// Markers that open a purpose clause.
-const MARKERS_ZH: &[&str] = &["用于", "以便", "为了", "目的是", "以实现"];
+const MARKERS_ZH: &[&str] = &[
+    "用于",
+    "以便",
+    "为了",
+    "目的是",
+    "以实现",
+    // "以" + a verb: "收集您的地理位置以显示您所在的城市". Not bare "以" (以下, 以及, 可以).
+    "以完成",
+    "以显示",
+    "以提供",
+    "以向您",
+    "以为您",
+    "以确保",
+    "以保障",
+    "以保护",
+    "以改进",
+    "以提升",
+    "以优化",
+    "以识别",
+    "以验证",
+    "以核验",
+    "以判断",
+    "以防止",
+    "以满足",
+    "以帮助",
+];
 const MARKERS_EN: &[&str] = &[
     "in order to ",
     "for the purpose of ",
@@ -207,6 +232,11 @@ mod tests {
             purpose_clause("我们会收集您的手机号码，用于完成注册程序。"),
             Some("用于完成注册程序")
         );
+        assert_eq!(
+            purpose_clause("我们会收集您的地理位置以显示您所在的城市。"),
+            Some("以显示您所在的城市")
+        );
+        assert_eq!(purpose_clause("我们会收集以下信息以及您的设备型号。"), None);
         assert_eq!(
             purpose_clause("We collect your email address to send you receipts."),
             Some("to send you receipts.").map(|s| s.trim_end_matches('.'))
