@@ -69,7 +69,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
                 quote(sentence, r.start),
             ));
         }
-        if let Some((value, q)) = address(sentence) {
+        let context = in_contact_part || has_any(sentence, CONTACT_CONTEXT);
+        let unlabelled = || context.then(|| street_address(sentence)).flatten();
+        if let Some((value, q)) = address(sentence).or_else(unlabelled) {
             push(item(doc, line, ContactKind::Address, value, q));
         }
         if let Some((value, q)) = responsible(sentence, in_contact_part) {
@@ -167,6 +169,76 @@ fn address(sentence: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// Words that end the street of an English address ("4 Quay Street").
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Way",
+    "Drive",
+    "Boulevard",
+    "Blvd",
+    "Square",
+    "Place",
+    "Court",
+    "Row",
+    "Parkway",
+    "Suite",
+    "Floor",
+];
+
+/// An English postal address without a label, in a sentence about reaching the company: a
+/// house number, capitalised words ending in a street word, then at least two more
+/// comma-separated parts ("4 Quay Street, Falmouth, TR11 3HH, United Kingdom"). It ends at the
+/// end of its sentence, a semicolon or a bracket. The value is its own quote.
+fn street_address(sentence: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = sentence
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for (k, &(start, number)) in words.iter().enumerate() {
+        let house = !number.is_empty()
+            && number.len() <= 5
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && number
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !house {
+            continue;
+        }
+        // Capitalised words up to a street word (which may carry the comma).
+        let street = words[k + 1..]
+            .iter()
+            .take(5)
+            .position(|(_, w)| STREET_WORDS.contains(&w.trim_end_matches([',', '.'])));
+        let Some(n) = street else { continue };
+        if !words[k + 1..=k + 1 + n]
+            .iter()
+            .all(|(_, w)| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            continue;
+        }
+        let rest = &sentence[start..];
+        let end = rest
+            .find([';', '(', ')', '；', '（', '）'])
+            .unwrap_or(rest.len());
+        let value = trim_punct(&rest[..end]);
+        let n_chars = value.chars().count();
+        if value.matches(',').count() >= 2 && (10..=160).contains(&n_chars) {
+            return Some((value, value));
+        }
+    }
+    None
+}
+
 /// The responsible person or department: "个人信息保护专员:法务合规部" (the clause), or the
 /// role named in a sentence about contacting it ("contact our Data Protection Officer at").
 fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
@@ -192,6 +264,28 @@ fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod street_tests {
+    use super::street_address;
+
+    #[test]
+    fn unlabelled_english_addresses() {
+        assert_eq!(
+            street_address("Write to our Data Protection Lead at privacy@shop.co.uk or at 4 Quay Street, Falmouth, TR11 3HH, United Kingdom."),
+            Some((
+                "4 Quay Street, Falmouth, TR11 3HH, United Kingdom",
+                "4 Quay Street, Falmouth, TR11 3HH, United Kingdom"
+            ))
+        );
+        // A number before capitalised words that are no street, or one part only: no address.
+        assert_eq!(
+            street_address("We reply within 30 Days, as the law asks, in writing."),
+            None
+        );
+        assert_eq!(street_address("Visit us at 12 Harbour Road."), None);
+    }
 }
 
 #[cfg(test)]

@@ -68,4 +68,7 @@ pub const RESPONSIBLE: &[&str] = &[
     "Data Protection Officer",
     "DPO",
     "privacy officer",
+    "Data Protection Lead",
+    "privacy team",
+    "privacy office",
 ];
