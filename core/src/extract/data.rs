@@ -48,14 +48,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
         }
         match line.kind {
             LineKind::Paragraph => {
-                let collects = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
+                let introduces = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
                 intro = Some((
                     line.section,
                     line.block,
-                    collects && line.text.trim_end().ends_with([':', '：']),
+                    introduces && line.text.trim_end().ends_with([':', '：']),
                 ));
                 for sentence in super::sentences(&line.text) {
-                    if has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT) {
+                    if collects(sentence) {
                         items(doc, line, sentence, &mut out);
                     }
                 }
@@ -64,8 +64,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 let listed =
                     intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
                 for sentence in super::sentences(&line.text) {
-                    let collects = has_any(sentence, COLLECT) && !has_any(sentence, NOT_COLLECT);
-                    if listed || collects {
+                    if listed || collects(sentence) {
                         items(doc, line, sentence, &mut out);
                     }
                 }
@@ -74,6 +73,47 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
         }
     }
     out
+}
+
+/// Signing up or logging in with a piece of data gives it to the company: "您可以使用手机号码
+/// 注册" (使用/通过, the item, then 注册/登录, close together), "sign up with your email address"
+/// (the verb, "with your" or "using your", then the item).
+const SIGN_UP_ZH: &[&str] = &["注册", "登录"];
+const WITH_ZH: &[&str] = &["使用", "通过"];
+const SIGN_UP_EN: &[&str] = &["sign up", "register", "log in", "sign in"];
+const WITH_EN: &[&str] = &[" with your ", " using your "];
+
+/// Whether a sentence is a collection statement: a verb of collecting, or signing up with a
+/// piece of data, and no negation.
+fn collects(sentence: &str) -> bool {
+    (has_any(sentence, COLLECT) || signs_up_with_data(sentence)) && !has_any(sentence, NOT_COLLECT)
+}
+
+fn signs_up_with_data(sentence: &str) -> bool {
+    let names_data =
+        |between: &str| !lexicon::scan_terms(between, DATA.iter().map(|e| e.0)).is_empty();
+    let zh = WITH_ZH
+        .iter()
+        .flat_map(|w| sentence.match_indices(w))
+        .any(|(i, w)| {
+            let after = &sentence[i + w.len()..];
+            let window: String = after.chars().take(12).collect();
+            SIGN_UP_ZH
+                .iter()
+                .filter_map(|s| window.find(s))
+                .min()
+                .is_some_and(|j| names_data(&window[..j]))
+        });
+    let lower = sentence.to_ascii_lowercase();
+    let en = SIGN_UP_EN
+        .iter()
+        .flat_map(|v| lower.match_indices(v))
+        .any(|(i, v)| {
+            let after = &lower[i + v.len()..];
+            WITH_EN.iter().any(|w| after.starts_with(w))
+                && names_data(&after[..after.len().min(48)])
+        });
+    zh || en
 }
 
 /// Rows of a collection table: lexicon items in its data column, with the row's purpose.
@@ -187,8 +227,9 @@ fn bounded(s: &str, end: usize) -> bool {
     let rest = &s[end..];
     match rest.chars().next() {
         Some(c) if crate::text::is_cjk_letter(c) => {
-            // 等, conjunctions, 信息/号码, and the start of a purpose (以便, 用于, 来, 进行).
-            "等和及与或信号码以用来进并".contains(c)
+            // 等, conjunctions, 信息/号码, the start of a purpose (以便, 用于, 来, 进行), and
+            // signing up with it (注册, 登录).
+            "等和及与或信号码以用来进并注登".contains(c)
         }
         _ => true,
     }
@@ -227,6 +268,29 @@ mod tests {
         assert_eq!(got[0].name, "precise location");
         assert!(got[0].sensitive);
         assert_eq!(got[2].required, Requirement::Optional);
+    }
+
+    #[test]
+    fn signing_up_with_data_gives_it() {
+        let names = |text: &str| -> Vec<String> {
+            find(&Doc::new(&doc_of(text)))
+                .into_iter()
+                .map(|d| d.name)
+                .collect()
+        };
+        assert_eq!(
+            names("政策\n一、注册\n您可以使用手机号码注册账号。\n"),
+            ["手机号码"]
+        );
+        assert_eq!(
+            names("Policy\n1. Account\nYou can sign up with your email address. You can log in later.\n"),
+            ["email address"]
+        );
+        // Logging in elsewhere, while data goes somewhere: not signing up with it.
+        assert!(names(
+            "政策\n一、车机\n您需要使用APP扫描二维码授权登录，此时账户的手机号码将发送到车机。\n"
+        )
+        .is_empty());
     }
 
     #[test]
