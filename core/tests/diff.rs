@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use policy_lens_core::diff::{
-    apply, text_units, ChangeKind, Criterion, DiffError, FlagKind, OpKind,
+    apply, text_units, ChangeKind, Class, Criterion, DiffError, FlagKind, OpKind,
 };
 use policy_lens_core::{diff, parse_version, Block, Coverage, Diff, PolicyVersion, Section};
 use proptest::prelude::*;
@@ -304,52 +304,45 @@ fn edit_paragraph(v: &mut PolicyVersion, id: &str, from: &str, to: &str) {
     assert!(hit, "no paragraph of {id} holds {from:?}");
 }
 
+/// Edits one paragraph of `file` and checks that the one change is a change of the types of
+/// data, explained by `reason`.
+fn types_change(file: &str, section: &str, from: &str, to: &str, reason: &str) -> Class {
+    let a = load(file);
+    let mut b = a.clone();
+    edit_paragraph(&mut b, section, from, to);
+    let d = check(&a, &b);
+    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
+    let class = d.changes()[0].class().clone();
+    assert!(
+        class.criteria().contains(&Criterion::PurposesOrTypes),
+        "{class:?}"
+    );
+    assert!(
+        class.reasons().iter().any(|r| r.contains(reason)),
+        "{:?}",
+        class.reasons()
+    );
+    class
+}
+
 #[test]
 fn a_new_kind_of_data_is_a_major_change_of_types_even_without_collect() {
     // The edit names the phone's movements; it says nothing of collecting.
-    let a = load("zeekr/2025-12-31.json");
-    let mut b = a.clone();
-    edit_paragraph(
-        &mut b,
+    let class = types_change(
+        "zeekr/2025-12-31.json",
         "s1-2-2",
         "当您进入我们场站蓝牙信标覆盖的范围时,",
         "当您进入我们场站蓝牙信标覆盖的范围时,我们会读取您手机的行踪轨迹,",
-    );
-    let d = check(&a, &b);
-    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
-    let class = d.changes()[0].class();
-    assert!(
-        class.criteria().contains(&Criterion::PurposesOrTypes),
-        "{class:?}"
+        "names a kind of personal data: “行踪”",
     );
     assert!(class.major());
-    assert!(
-        class
-            .reasons()
-            .iter()
-            .any(|r| r.contains("names a kind of personal data: “行踪”")),
-        "{:?}",
-        class.reasons()
-    );
-
     // Dropped from an English policy: named fewer times than before.
-    let a = load("mini-connected-drive/2023-11.json");
-    let mut b = a.clone();
-    edit_paragraph(&mut b, "s3-1", ", location service.", ".");
-    let d = check(&a, &b);
-    assert_eq!(d.changes().len(), 1, "{:#?}", d.changes());
-    let class = d.changes()[0].class();
-    assert!(
-        class.criteria().contains(&Criterion::PurposesOrTypes),
-        "{class:?}"
-    );
-    assert!(
-        class
-            .reasons()
-            .iter()
-            .any(|r| r.contains("no longer names a kind of personal data: “location”")),
-        "{:?}",
-        class.reasons()
+    types_change(
+        "mini-connected-drive/2023-11.json",
+        "s3-1",
+        ", location service.",
+        ".",
+        "no longer names a kind of personal data: “location”",
     );
 }
 

@@ -322,36 +322,26 @@ mod tests {
 
     #[test]
     fn rights_over_it_once_the_sentence_named_your_data() {
-        let v = doc_of("Policy\nYour rights\nYou have the right to access the personal information we hold about you, to correct it, and to ask us to delete it.\n");
-        let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
         assert_eq!(
-            kinds,
-            [
-                RightKind::Access,
-                RightKind::Correction,
-                RightKind::Deletion
-            ]
+            kinds("Policy\nYour rights\nYou have the right to access the personal information we hold about you, to correct it, and to ask us to delete it.\n"),
+            [RightKind::Access, RightKind::Correction, RightKind::Deletion]
         );
     }
 
     #[test]
     fn restricting_and_objecting_to_processing() {
-        let en = doc_of("Policy\nYour rights\nYou have the right to access, correct or delete your personal data, to restrict the processing of it, and to object to direct marketing.\n");
-        let kinds: Vec<RightKind> = find(&Doc::new(&en), &[]).iter().map(|r| r.right).collect();
-        assert!(kinds.contains(&RightKind::Restriction), "{kinds:?}");
-        assert!(kinds.contains(&RightKind::Objection), "{kinds:?}");
-        let zh = doc_of("隐私政策\n四、您的权利\n您有权限制或拒绝我们处理您的个人信息。\n");
-        let kinds: Vec<RightKind> = find(&Doc::new(&zh), &[]).iter().map(|r| r.right).collect();
-        assert!(kinds.contains(&RightKind::Restriction), "{kinds:?}");
-        assert!(kinds.contains(&RightKind::Objection), "{kinds:?}");
+        for text in [
+            "Policy\nYour rights\nYou have the right to access, correct or delete your personal data, to restrict the processing of it, and to object to direct marketing.\n",
+            "隐私政策\n四、您的权利\n您有权限制或拒绝我们处理您的个人信息。\n",
+        ] {
+            let got = kinds(text);
+            assert!(got.contains(&RightKind::Restriction), "{text}: {got:?}");
+            assert!(got.contains(&RightKind::Objection), "{text}: {got:?}");
+        }
         // Naming them without granting them grants nothing.
         let denied =
-            doc_of("Policy\nYour rights\nYou cannot object to processing that the law requires.\n");
-        let kinds: Vec<RightKind> = find(&Doc::new(&denied), &[])
-            .iter()
-            .map(|r| r.right)
-            .collect();
-        assert!(!kinds.contains(&RightKind::Objection), "{kinds:?}");
+            kinds("Policy\nYour rights\nYou cannot object to processing that the law requires.\n");
+        assert!(!denied.contains(&RightKind::Objection), "{denied:?}");
     }
 
     #[test]
