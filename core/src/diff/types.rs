@@ -593,9 +593,7 @@ impl Criterion {
             }
             Criterion::HighRiskAssessment => "an impact assessment reports high risk",
             Criterion::OtherSubstantive => "the wording changed in substance",
-            Criterion::Editorial => {
-                "only formatting (bold, emphasis, links), whitespace, punctuation or numbering changed"
-            }
+            Criterion::Editorial => "only formatting, whitespace, punctuation or numbering changed",
         }
     }
 }
