@@ -125,11 +125,13 @@ const NOT_NAMES: &[&str] = &[
 /// Outfitters". The name is the run of capitalised words (and `&`) before the parenthesis.
 fn latin_we_name(sentence: &str) -> Option<&str> {
     for (i, _) in sentence.match_indices('(') {
+        // `("we," "our," or "us")` puts the comma inside the quotes.
         let inner = sentence[i + 1..]
             .split(')')
             .next()
             .unwrap_or("")
-            .to_lowercase();
+            .to_lowercase()
+            .replace(',', "");
         if !(inner.contains("\"we\"") || inner.contains("“we”")) || inner.contains("operator") {
             continue;
         }
@@ -178,7 +180,11 @@ fn role(after: &str, before: &str) -> Option<Role> {
     // X ("Pulse", "we", "us"): a parenthesis right after the name that calls it "we", unless
     // it names a role itself ("operator" or "we").
     let paren_we = after.strip_prefix(['(', '（']).is_some_and(|rest| {
-        let inner = rest.split([')', '）']).next().unwrap_or("");
+        let inner = rest
+            .split([')', '）'])
+            .next()
+            .unwrap_or("")
+            .replace(',', "");
         let we = inner.contains("我们") || inner.contains("\"we\"") || inner.contains("“we”");
         we && !inner.contains("operator") && !inner.contains("运营")
     });
@@ -222,6 +228,8 @@ mod tests {
         let v = doc_of("Privacy Policy\nThis Privacy Policy describes how Northwind Outfitters and its subsidiaries (\"Northwind\", \"we\", \"us\") handle personal data.\n");
         let p = find(&Doc::new(&v));
         assert_eq!(p.controller.unwrap().name, "Northwind Outfitters");
+        let v = doc_of("Privacy Policy\nThis Privacy Policy describes how Fresh Plate (\"we,\" \"our,\" or \"us\") collects your data.\n");
+        assert_eq!(find(&Doc::new(&v)).controller.unwrap().name, "Fresh Plate");
         // A parenthesis that does not say "we" names no one; nor does a lowercase phrase.
         for text in [
             "Privacy Policy\nThis Privacy Policy (\"Policy\") explains how data is handled.\n",

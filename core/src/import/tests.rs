@@ -23,6 +23,24 @@ fn outline(v: &PolicyVersion) -> Vec<String> {
 }
 
 #[test]
+fn a_label_alone_takes_its_title_from_the_line_under_it() {
+    let text = "# Privacy Policy\n\nSection 1\n\nIntroduction\n\nThis policy explains what we do.\n\nSection 2\n\nWe keep it short.\n\nAnd plain.\n";
+    let v = import_text(text, &opts());
+    assert_eq!(
+        outline(&v),
+        [
+            "s1 Privacy Policy",
+            "s1-1 Section 1 Introduction",
+            "s1-2 Section 2"
+        ]
+    );
+    // Nothing is lost: the title is in the full text, once.
+    let all = full_text(&v);
+    assert_eq!(all.matches("Introduction").count(), 1, "{all}");
+    assert!(all.contains("We keep it short."));
+}
+
+#[test]
 fn chinese_numbering_nests() {
     let text = "某某隐私政策\n更新日期：2025年05月19日\n一、我们如何收集信息\n（一）基本功能\n1、账号注册\n您需要提供手机号码。\n（二）扩展功能\n二、联系我们\n邮箱：privacy@mouyun.cn\n电话：400-003-6036\n";
     let v = import_text(text, &opts());

@@ -98,7 +98,33 @@ pub fn build(nodes: Vec<Node>) -> Vec<Section> {
     if flat[0].blocks.is_empty() && flat.len() > 1 {
         flat.remove(0);
     }
+    for f in &mut flat {
+        title_under_label(f);
+    }
     into_tree(flat)
+}
+
+/// A heading that is only a label ("Section 3", "第三条") takes its title from the short line
+/// right under it ("How We Use Your Information") when more text follows: the pair is one
+/// heading written on two lines. A line with marks, or one that reads as a sentence, stays text.
+fn title_under_label(f: &mut Flat) {
+    if f.label.is_none() || f.heading.is_some() || f.blocks.len() < 2 {
+        return;
+    }
+    let Block::Paragraph { text, marks } = &f.blocks[0] else {
+        return;
+    };
+    let t = text.trim();
+    let short = t.chars().count() <= 60 && t.split_whitespace().count() <= 10;
+    let sentence = t.ends_with([
+        '。', '.', '!', '?', '！', '？', ':', '：', ';', '；', ',', '，',
+    ]);
+    let starts = t.starts_with(|c: char| c.is_uppercase() || crate::text::is_cjk_letter(c));
+    if marks.is_empty() && short && !sentence && starts && t == text {
+        let title = t.to_string();
+        f.blocks.remove(0);
+        f.heading = Some(title);
+    }
 }
 
 fn list_items(list: Vec<(Option<String>, Rich)>) -> Vec<ListItem> {
