@@ -61,8 +61,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 }
             }
             LineKind::ListItem => {
-                let listed =
-                    intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
+                // A list opening a section whose title says it is collected ("2.2 Information
+                // Collected Automatically", "我们收集的信息") is a list of collected data too.
+                let title = doc.sections[line.section].section.title();
+                let under_title =
+                    line.block == 0 && has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
+                let listed = under_title
+                    || intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
                 for sentence in super::sentences(&line.text) {
                     if listed || collects(sentence) {
                         items(doc, line, sentence, &mut out);
@@ -291,6 +296,23 @@ mod tests {
             "政策\n一、车机\n您需要使用APP扫描二维码授权登录，此时账户的手机号码将发送到车机。\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_list_under_a_title_of_collected_data() {
+        let names = |text: &str| -> Vec<String> {
+            find(&Doc::new(&doc_of(text)))
+                .into_iter()
+                .map(|d| d.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Policy\n\n## 2.2 Information Collected Automatically\n\n- IP address\n- Device information such as the model\n"),
+            ["IP address", "Device information"]
+        );
+        assert!(
+            names("Policy\n\n## 2.3 Information we do not collect\n\n- IP address\n").is_empty()
+        );
     }
 
     #[test]
