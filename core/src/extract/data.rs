@@ -299,6 +299,14 @@ mod tests {
     }
 
     #[test]
+    fn processing_is_collecting() {
+        let v = doc_of("Policy\n1. Voice control\nIf you switch on voice control, we process audio from your car to understand your commands.\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got[0].name, "audio");
+        assert_eq!(got[0].purposes, ["to understand your commands"]);
+    }
+
+    #[test]
     fn a_list_under_a_title_of_collected_data() {
         let names = |text: &str| -> Vec<String> {
             find(&Doc::new(&doc_of(text)))

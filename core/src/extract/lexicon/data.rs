@@ -194,6 +194,7 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("照片", C::AudioVideo, false),
     ("video recordings", C::AudioVideo, false),
     ("audio recordings", C::AudioVideo, false),
+    ("audio", C::AudioVideo, false),
     ("voice data", C::AudioVideo, false),
     // Financial (Annex B 个人财产信息; TC260 金融账户).
     ("银行卡号", C::Payment, true),
@@ -311,6 +312,10 @@ pub const COLLECT: &[&str] = &[
     "ask you to provide",
     "submit",
     "record",
+    // "We process facial recognition data to…": processing is collecting, in the GDPR's words.
+    "we process",
+    "we also process",
+    "we may process",
 ];
 
 /// Negations that take a sentence out of a collection statement.
