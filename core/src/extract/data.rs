@@ -246,6 +246,14 @@ mod tests {
     use crate::extract::tests::doc_of;
     use crate::model::DataCategory;
 
+    /// The names of the data items found in `text`, imported as a fresh version.
+    fn names(text: &str) -> Vec<String> {
+        find(&Doc::new(&doc_of(text)))
+            .into_iter()
+            .map(|d| d.name)
+            .collect()
+    }
+
     #[test]
     fn items_with_category_and_sensitivity() {
         let v = doc_of("政策\n一、收集\n注册时，我们会收集您的手机号码和身份证号，用于核验身份。我们不会收集您的通讯录。\n");
@@ -277,12 +285,6 @@ mod tests {
 
     #[test]
     fn signing_up_with_data_gives_it() {
-        let names = |text: &str| -> Vec<String> {
-            find(&Doc::new(&doc_of(text)))
-                .into_iter()
-                .map(|d| d.name)
-                .collect()
-        };
         assert_eq!(
             names("政策\n一、注册\n您可以使用手机号码注册账号。\n"),
             ["手机号码"]
@@ -308,12 +310,6 @@ mod tests {
 
     #[test]
     fn a_list_under_a_title_of_collected_data() {
-        let names = |text: &str| -> Vec<String> {
-            find(&Doc::new(&doc_of(text)))
-                .into_iter()
-                .map(|d| d.name)
-                .collect()
-        };
         assert_eq!(
             names("Policy\n\n## 2.2 Information Collected Automatically\n\n- IP address\n- Device information such as the model\n"),
             ["IP address", "Device information"]
