@@ -69,7 +69,6 @@ impl Shared<Fetched> {
     }
 
     /// The file's name as the changes module reports it (`zeekr/2025-12-31.json`).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // the changes module's props
     pub fn file(&self) -> String {
         format!("{}/{}.json", self.id, self.version)
     }
