@@ -80,15 +80,17 @@
   }
 
   // The data file one version shows (the given version, else the latest, when the bundled
-  // index has it), or the host's own `src`: a promise of its absolute URL, or of null.
-  function dataUrl(options) {
+  // index has it), or the host's own `src`: a promise of its absolute URL, or of null. A
+  // bundled version is a JSON file plus its binary form made at build time (`ext` '.bin'),
+  // which is what the widget reads; the no-wasm fallback reads the JSON.
+  function dataUrl(options, ext) {
     if (options.src) return Promise.resolve(new URL(options.src, document.baseURI).href);
     if (!options.policy) return Promise.resolve(null);
     return fetch(base + 'policies/index.json').then(function (r) { return r.json(); }).then(function (index) {
       var entry = index.filter(function (e) { return e.id === options.policy; })[0];
       var v = entry && (options.version || entry.versions[entry.versions.length - 1]);
       return v && entry.versions.indexOf(v) >= 0
-        ? base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(v) + '.json' : null;
+        ? base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(v) + ext : null;
     });
   }
 
@@ -98,7 +100,7 @@
   var prefetches = [];
   function prefetch(options) {
     if (options.view === 'changes') return;
-    var url = dataUrl(options).catch(function () { return null; });
+    var url = dataUrl(options, '.bin').catch(function () { return null; });
     prefetches.push({ url: url, response: url.then(function (u) { return u && fetch(u); }), taken: false });
   }
   // The response for `url`: a prefetched one, taken once (a body is read only once), or a new
@@ -146,7 +148,7 @@
     container.appendChild(box);
     host.setAttribute('data-ready', 'fallback');
     emit(host, 'error', { reason: String(reason) });
-    dataUrl(options).then(function (u) { if (u) render(u); }).catch(function () {});
+    dataUrl(options, '.json').then(function (u) { if (u) render(u); }).catch(function () {});
     function render(u) {
       fetch(u).then(function (r) { return r.json(); }).then(function (v) {
         var data = Array.isArray(v) ? v[v.length - 1] : v;

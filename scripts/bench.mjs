@@ -117,7 +117,10 @@ for (const id of fs.readdirSync(path.join(dist, 'policies')).sort()) {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = path.join(dir, f);
     policyFiles.push({ id, version: f.replace(/\.json$/, ''), file, bytes: fs.statSync(file).size });
-    row(`Size: data ${id}/${f}`, fmtSize(sizes(file)));
+    row(`Size: data ${id}/${f} (the source)`, fmtSize(sizes(file)));
+    // Its binary form, made at build time: what the widget fetches.
+    const bin = file.replace(/\.json$/, '.bin');
+    if (fs.existsSync(bin)) row(`Size: data ${id}/${path.basename(bin)} (what the widget reads)`, fmtSize(sizes(bin)));
   }
 }
 // The summary shows a policy's latest version; the largest policy is the one whose latest is largest.
@@ -319,7 +322,7 @@ async function breakdown({ page }) {
     const res = (suffix) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(suffix));
     const js = res('policy-lens-widget.js');
     const wasm = res('policy-lens-widget_bg.wasm');
-    const data = performance.getEntriesByType('resource').find((e) => /\/policies\/[^/]+\/[^/]+\.json$/.test(new URL(e.name).pathname));
+    const data = performance.getEntriesByType('resource').find((e) => /\/policies\/[^/]+\/[^/]+\.(json|bin)$/.test(new URL(e.name).pathname));
     const ready = window.__plReady;
     window.__plFlushLong?.();
     const long = window.__plLong.filter(([start]) => start < ready);

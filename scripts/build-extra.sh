@@ -1,6 +1,8 @@
 #!/bin/sh
-# Trunk post_build hook (Trunk.toml). Trunk builds one page per run, so this hook runs nested
-# `trunk build`s in the same profile, into the bundle being built:
+# Trunk post_build hook (Trunk.toml). It first writes the compact binary form of every bundled
+# version (dist/policies/<id>/<version>.bin, what the widget reads) with the CLI's `pack`, which
+# validates the JSON files first and writes nothing when one is invalid. Trunk builds one page
+# per run, so the hook then runs nested `trunk build`s in the same profile, into the bundle:
 #   - the changes module (changes.html): dist/changes/policy-lens-changes{.js,_bg.wasm}, the
 #     second wasm module the widget loads on demand (src/changes_slot.rs);
 #   - the authoring page (author.html): dist/author.html plus its assets in dist/author/.
@@ -11,6 +13,8 @@ set -eu
 export POLICY_LENS_NESTED=1
 release=
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=--release
+
+cargo run --quiet -p policy-lens-core --bin policy-lens -- pack policies "$TRUNK_STAGING_DIR/policies"
 
 out="$TRUNK_STAGING_DIR/changes"
 trunk build $release --public-url ./changes/ --dist "$out" changes.html

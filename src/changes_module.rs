@@ -46,12 +46,8 @@ fn version(
         .dyn_into::<Uint8Array>()
         .map_err(|_| JsError::new(&format!("{key}: not a byte array")))?
         .to_vec();
-    let version = policy_lens_core::parse_version_unchecked(file, &bytes).map_err(|p| {
-        JsError::new(&format!(
-            "{file}: {}",
-            p.first().map(|p| p.to_string()).unwrap_or_default()
-        ))
-    })?;
+    let version = crate::data::read_version(file, &bytes)
+        .map_err(|e| JsError::new(&format!("{file}: {}", e.reasons.join("; "))))?;
     let version = if reviewed_only {
         policy_lens_core::reviewed_only(&version)
     } else {
@@ -150,14 +146,18 @@ impl ChangesHandle {
 }
 
 /// Host-given data (`src`): one version file or a JSON array of versions of one policy,
-/// validated in full. Returns each version's JSON bytes, oldest first, or throws an error
+/// validated in full. Returns each version in binary form (what the widget reads), oldest
+/// first, or throws an error
 /// whose message lists every problem, one per line, each with its place.
 #[wasm_bindgen(js_name = validateSource)]
 pub fn validate_source(file: &str, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
     match crate::data::parse_many(file, bytes) {
         Ok(docs) => Ok(docs
             .iter()
-            .map(|d| JsValue::from(Uint8Array::from(&d.file.source[..])))
+            .map(|d| {
+                let bytes = policy_lens_core::model::binary::to_binary(d);
+                JsValue::from(Uint8Array::from(&bytes[..]))
+            })
             .collect()),
         Err(e) => Err(JsError::new(&e.reasons.join("\n"))),
     }

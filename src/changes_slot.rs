@@ -35,8 +35,8 @@ pub struct ChangesSlotProps {
 #[component]
 pub fn ChangesSlot(props: &ChangesSlotProps) -> Html {
     use crate::changes::ChangesView;
-    let old = match crate::data::parse(&props.old.file(), &props.old.source) {
-        Ok(old) => old,
+    let old = match crate::data::read_version(&props.old.file(), &props.old.source) {
+        Ok(old) => crate::data::Doc::from_file(old, props.old.clone()),
         Err(e) => return html! { <p role="alert">{ e.file }{ ": " }{ e.reasons.join("; ") }</p> },
     };
     let (old, new) = if props.reviewed_only {

@@ -1,9 +1,12 @@
-//! Loading version files: bundled ones by id and version, or a host-given URL. Everything
-//! fetched is validated with the same rules as the CLI, and every failure becomes a
-//! [`LoadError`] naming the file and the reason.
+//! Loading version files: bundled ones by id and version, or a host-given URL. Every file is
+//! validated with the same rules as the CLI: bundled ones at build time (`policy-lens pack`,
+//! which writes the binary form the widget fetches), host-given JSON by the changes module,
+//! which hands back the same binary form. Every failure becomes a [`LoadError`] naming the
+//! file and the reason.
 
 use std::rc::Rc;
 
+use policy_lens_core::model::binary;
 use policy_lens_core::PolicyVersion;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -103,7 +106,6 @@ impl Shared<Loaded> {
     }
 
     /// A version read from `file`.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // decoding is browser-only
     pub fn from_file(version: PolicyVersion, file: Raw) -> Doc {
         Shared(Rc::new(Loaded {
             read: version,
@@ -142,18 +144,36 @@ impl LoadError {
     }
 }
 
-/// The path of a bundled version file, relative to the widget's base URL.
+/// The path of a bundled version's binary form (made from its JSON file at build time by
+/// `policy-lens pack`), relative to the widget's base URL.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // fetching is browser-only
 pub fn version_path(id: &str, version: &str) -> String {
-    format!("policies/{id}/{version}.json")
+    format!("policies/{id}/{version}.bin")
 }
 
-/// Parses and validates fetched bytes.
+/// Parses and validates fetched JSON bytes.
 #[cfg_attr(not(feature = "changes-module"), allow(dead_code))] // the changes module, tests
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Doc, LoadError> {
     policy_lens_core::parse_version(file, bytes)
         .map(|v| Doc::new(v, bytes))
         .map_err(|problems| LoadError::from_problems(file, &problems))
+}
+
+/// The version in a file the widget holds: the binary form it fetched or was handed (validated
+/// when it was made), else a JSON version file, validated here.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "changes-module")),
+    allow(dead_code)
+)] // the changes module and the native changes slot
+pub fn read_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
+    if !bytes.starts_with(binary::MAGIC) {
+        return policy_lens_core::parse_version(file, bytes)
+            .map_err(|problems| LoadError::from_problems(file, &problems));
+    }
+    binary::from_binary(bytes).map_err(|reason| LoadError {
+        file: file.to_string(),
+        reasons: vec![format!("$: {reason}")],
+    })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -288,7 +308,7 @@ pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
 }
 
 /// Loads host-given data from `url`. Full validation lives in the changes module (loaded for
-/// it); each version it accepts comes back as JSON bytes and is read here as bundled data is.
+/// it); each version it accepts comes back in binary form and is read here as bundled data is.
 #[cfg(target_arch = "wasm32")]
 pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
     let failed = |reasons: Vec<String>| LoadError {
@@ -306,22 +326,13 @@ pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
         .collect()
 }
 
-/// Reads a version's JSON that was validated already (bundled data at build time, host data by
-/// the changes module): the browser's own `JSON.parse`, then serde-wasm-bindgen, so the
-/// widget's wasm carries no JSON parser of its own.
+/// Reads a version that was validated already, in its binary form (bundled data at build time,
+/// host data by the changes module), with no JSON parser, serde visitors or calls into
+/// JavaScript: see `policy_lens_core::model::binary`.
 #[cfg(target_arch = "wasm32")]
 fn decode(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
-    let failed = |reason: String| LoadError {
+    binary::from_binary(bytes).map_err(|reason| LoadError {
         file: file.to_string(),
-        reasons: vec![reason],
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        failed(format!(
-            "$: not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
-    let value = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .map_err(|_| failed("$: invalid JSON".into()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| failed(format!("$: {e}")))
+        reasons: vec![format!("$: {reason}")],
+    })
 }

@@ -395,7 +395,7 @@ fn a_real_change_inside_a_bold_clause_is_one_content_change_without_markup() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     /// Messy Markdown and HTML never break an import: whatever comes in validates (marks inside
-    /// their text, only safe links), and compares equal to itself.
+    /// their text, only safe links), compares equal to itself and survives the binary form.
     #[test]
     fn messy_markup_imports_into_valid_versions(
         text in "([a-z]{1,6}|[一-龥]{1,4}|\\*\\*|__|\\*|#{1,3} |\\n|\\n\\n|- |1\\. |\\[|\\]\\((https://a\\.cn|#x|javascript:x)\\)|<(p|b|strong|a href=\"https://b\\.cn\"|a href=\"javascript:y\"|br|li|ul|table|tr|td|h2|script)>|</(p|b|strong|a|li|ul|table|tr|td|h2|script)>|&amp;|&#x4e2d;|\\| |\\u{5}|\\t){1,80}",
@@ -413,6 +413,9 @@ proptest! {
             let problems = validate("messy", &v);
             prop_assert!(problems.is_empty(), "{:?}", problems);
             prop_assert!(policy_lens_core::diff(&v, &v).unwrap().is_empty());
+            // The binary form the widget reads gives back the same version.
+            let bytes = policy_lens_core::model::binary::to_binary(&v);
+            prop_assert_eq!(policy_lens_core::model::binary::from_binary(&bytes).unwrap(), v);
         }
     }
 }

@@ -63,7 +63,7 @@ test('"What changed" fetches the older version without reading it; reading it la
   // Versions the widget decoded (one `pl:decoded` mark each) and requests of the older file.
   const counts = () => page.evaluate(() => ({
     decoded: performance.getEntriesByName('pl:decoded').length,
-    older: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/policies/zeekr/2025-11-10.json')).length,
+    older: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/policies/zeekr/2025-11-10.bin')).length,
   }));
   assert.deepEqual(await counts(), { decoded: 1, older: 0 });
   await page.locator('[data-testid=tab-changes]').click();
@@ -96,4 +96,38 @@ test('a changes module that cannot load gives a clear message; the widget stays 
   await page.locator('[data-testid=tab-summary]').click();
   await page.waitForSelector('[data-testid=at-a-glance]');
   await context.close();
+});
+
+test('the summary reads the binary form made at build time; a damaged one names the file and the reason', async () => {
+  // The build wrote a binary form next to every bundled JSON file.
+  const policies = path.join(dist, 'policies');
+  for (const id of fs.readdirSync(policies).filter((f) => fs.statSync(path.join(policies, f)).isDirectory())) {
+    for (const f of fs.readdirSync(path.join(policies, id)).filter((f) => f.endsWith('.json'))) {
+      const bin = path.join(policies, id, f.replace(/\.json$/, '.bin'));
+      assert.ok(fs.existsSync(bin), `${bin} is missing`);
+      assert.equal(fs.readFileSync(bin).subarray(0, 4).toString(), 'PLB1', bin);
+    }
+  }
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  assert.match(await page.locator('[data-testid=at-a-glance]').innerText(), /Zeekr|极氪|ZEEKR/i);
+  const data = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/policies/zeekr/'));
+  assert.deepEqual(data, ['/policies/zeekr/2025-12-31.bin']);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A damaged file (cut short) and a stale one (JSON where the binary form belongs): an error
+  // panel with the file and the reason, never a blank widget or a panic.
+  const whole = fs.readFileSync(path.join(policies, 'zeekr', '2025-12-31.bin'));
+  const json = fs.readFileSync(path.join(policies, 'zeekr', '2025-12-31.json'));
+  for (const [body, reason] of [[whole.subarray(0, whole.length >> 1), /damaged binary version/], [json, /wrong magic/]]) {
+    const { page, problems, context } = await open(browser, server.origin);
+    await page.route('**/policies/zeekr/2025-12-31.bin', (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
+    await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+    const err = await page.locator('[data-testid=error-panel]').innerText();
+    assert.match(err, /policies\/zeekr\/2025-12-31\.bin/);
+    assert.match(err, reason);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -81,6 +81,10 @@ enum Command {
     },
     /// Print the JSON Schema of the version file.
     Schema,
+    /// Validate the version files under a folder, as `validate` does, then write each one's
+    /// compact binary form (what the widget reads) to the same place under OUT, with `.bin`
+    /// for `.json`. Nothing is written when any file is invalid.
+    Pack { dir: PathBuf, out: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -225,40 +229,29 @@ fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { paths } => {
-            let mut files = Vec::new();
-            for p in &paths {
-                collect_json(p, &mut files)?;
-            }
-            if files.is_empty() {
-                bail!(
-                    "no .json version files under {}",
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            let mut problems = Vec::new();
-            let mut ok = Vec::new();
-            for f in &files {
-                let name = f.display().to_string();
-                match core::parse_version(&name, &read(f)?) {
-                    Ok(v) => ok.push((name, v)),
-                    Err(p) => problems.extend(p),
-                }
-            }
-            problems.extend(core::validate_set(&ok));
-            for p in &problems {
-                eprintln!("{p}");
-            }
+            let (files, problems) = check(&paths)?;
             if problems.is_empty() {
                 println!("{} files valid", files.len());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                eprintln!("{} problems in {} files", problems.len(), files.len());
-                Ok(ExitCode::from(1))
             }
+            Ok(report(&problems, files.len()))
+        }
+        Command::Pack { dir, out } => {
+            let (files, problems) = check(std::slice::from_ref(&dir))?;
+            if !problems.is_empty() {
+                return Ok(report(&problems, files.len()));
+            }
+            for (path, v) in &files {
+                let rel = path.strip_prefix(&dir).unwrap_or(path);
+                let target = out.join(rel).with_extension("bin");
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                std::fs::write(&target, core::model::binary::to_binary(v))
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+            }
+            println!("{} files packed into {}", files.len(), out.display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::Text { file } => Ok(match load(&file)? {
             Ok(v) => {
@@ -301,6 +294,50 @@ fn run() -> anyhow::Result<ExitCode> {
             println!("{}", schema_json());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Reads and validates every version file under `paths`, one by one and as a set.
+type Checked = (Vec<(PathBuf, core::PolicyVersion)>, Vec<core::Problem>);
+fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
+    let mut files = Vec::new();
+    for p in paths {
+        collect_json(p, &mut files)?;
+    }
+    if files.is_empty() {
+        bail!(
+            "no .json version files under {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut problems = Vec::new();
+    let mut ok = Vec::new();
+    for f in files {
+        let name = f.display().to_string();
+        match core::parse_version(&name, &read(&f)?) {
+            Ok(v) => ok.push((f, name, v)),
+            Err(p) => problems.extend(p),
+        }
+    }
+    let named: Vec<_> = ok.iter().map(|(_, n, v)| (n.clone(), v.clone())).collect();
+    problems.extend(core::validate_set(&named));
+    Ok((ok.into_iter().map(|(f, _, v)| (f, v)).collect(), problems))
+}
+
+/// Prints the problems found; exit code 1 when there are any.
+fn report(problems: &[core::Problem], files: usize) -> ExitCode {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} problems in {files} files", problems.len());
+        ExitCode::from(1)
     }
 }
 

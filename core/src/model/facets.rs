@@ -10,6 +10,10 @@ use super::{is_false, Provenance};
 /// The summary layer. Each facet says whether the policy states it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Facets {
     #[serde(default)]
@@ -43,6 +47,10 @@ pub struct Facets {
 /// One facet: its coverage, and its items when stated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Facet<T> {
     pub status: Coverage,
@@ -66,6 +74,10 @@ impl<T> Default for Facet<T> {
 /// Whether a facet is covered by the policy text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// The policy states it; the items say what.
@@ -81,6 +93,10 @@ pub enum Coverage {
 /// A category of personal data the policy says it collects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct DataItem {
     pub category: DataCategory,
@@ -100,6 +116,10 @@ pub struct DataItem {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DataCategory {
@@ -122,6 +142,10 @@ pub enum DataCategory {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     Required,
@@ -133,6 +157,10 @@ pub enum Requirement {
 /// A short statement in the policy's language, with its quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub text: String,
@@ -144,6 +172,10 @@ pub struct Statement {
 /// A service scenario (e.g. one row of the Infiniti scenario table).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub scenario: String,
@@ -162,6 +194,10 @@ pub struct Scenario {
 /// Who else receives personal data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     pub kind: RecipientKind,
@@ -177,6 +213,10 @@ pub struct Recipient {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RecipientKind {
@@ -195,6 +235,10 @@ pub enum RecipientKind {
 /// A third-party SDK embedded in the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Sdk {
     pub name: String,
@@ -215,6 +259,10 @@ pub struct Sdk {
 /// A device permission the app asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Permission {
     pub permission: PermissionKind,
@@ -227,6 +275,10 @@ pub struct Permission {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PermissionKind {
@@ -247,6 +299,10 @@ pub enum PermissionKind {
 /// Where data is stored and whether it leaves the country.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Storage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,6 +316,10 @@ pub struct Storage {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CrossBorder {
     /// The policy says data stays in the country.
@@ -275,6 +335,10 @@ pub enum CrossBorder {
 /// What the policy says about children.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Children {
     /// Age under which the policy treats a user as a child.
@@ -291,6 +355,10 @@ pub struct Children {
 /// A user right and how to exercise it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Right {
     pub right: RightKind,
@@ -306,6 +374,10 @@ pub struct Right {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RightKind {
@@ -327,6 +399,10 @@ pub enum RightKind {
 /// One way to exercise a right or to reach the company.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
     pub kind: ChannelKind,
@@ -336,6 +412,10 @@ pub struct Channel {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChannelKind {
@@ -350,6 +430,10 @@ pub enum ChannelKind {
 /// A contact detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub kind: ContactKind,
@@ -361,6 +445,10 @@ pub struct Contact {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ContactKind {

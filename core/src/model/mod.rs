@@ -13,6 +13,10 @@ use schemars::JsonSchema;
 /// One version of one policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyVersion {
     /// Optional editor hint pointing at the JSON Schema.
@@ -55,6 +59,10 @@ pub struct PolicyVersion {
 /// A named legal entity, with the sentence that names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub name: String,
@@ -68,6 +76,10 @@ pub struct Party {
 /// (whitespace differences are ignored when matching).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     pub section: String,
@@ -77,6 +89,10 @@ pub struct Provenance {
 /// The dates a policy states about itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct StatedDates {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +106,10 @@ pub struct StatedDates {
 /// A date as the policy writes it, plus its ISO form (`YYYY-MM-DD` or `YYYY-MM`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct StatedDate {
     pub date: String,
@@ -102,6 +122,10 @@ pub struct StatedDate {
 /// A known gap in the source text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct CompletenessNote {
     /// The section where the gap is, if it is in one.
@@ -111,6 +135,8 @@ pub struct CompletenessNote {
     pub note: String,
 }
 
+#[cfg(feature = "binary")]
+pub mod binary;
 mod facets;
 mod text;
 

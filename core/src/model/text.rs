@@ -8,6 +8,10 @@ use schemars::JsonSchema;
 /// A section of the full text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable id, unique within the version: ASCII letters, digits, `-` and `_`.
@@ -27,6 +31,10 @@ pub struct Section {
 /// A block of text inside a section.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Block {
     Paragraph {
@@ -57,6 +65,10 @@ pub enum Block {
 /// One item of a list, with its marker as written (`(1)`, `•`, `-`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ListItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +82,10 @@ pub struct ListItem {
 /// scalar values), not bytes, so every range is on a character boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {
     pub kind: MarkKind,
@@ -84,6 +100,10 @@ pub struct Mark {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkKind {
     Strong,
@@ -94,6 +114,10 @@ pub enum MarkKind {
 /// The source layout of a table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[cfg_attr(
+    feature = "binary",
+    derive(borsh::BorshSerialize, borsh::BorshDeserialize)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TableLayout {
     /// Markdown pipe table.
