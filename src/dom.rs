@@ -206,15 +206,23 @@ pub fn location_hash() -> Option<String> {
 /// at once natively (SSR), where there is no second task.
 #[yew::hook]
 pub fn use_after_first_paint() -> bool {
+    use_after_first_paint_once(true)
+}
+
+/// As [`use_after_first_paint`], but the task is only scheduled once `start` is true: for a
+/// part that must not compete with another one still coming (the summary's sections wait until
+/// its first layer is complete and the host has heard "ready").
+#[yew::hook]
+pub fn use_after_first_paint_once(start: bool) -> bool {
     let shown = yew::use_state_eq(|| !cfg!(target_arch = "wasm32"));
     {
         let shown = shown.clone();
-        yew::use_effect_with((), move |_| {
+        yew::use_effect_with(start, move |start| {
             #[cfg(target_arch = "wasm32")]
-            let pending =
-                (!*shown).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(true)));
+            let pending = (*start && !*shown)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(true)));
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = shown;
+            let _ = (shown, start);
             move || {
                 #[cfg(target_arch = "wasm32")]
                 drop(pending);

@@ -66,8 +66,18 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         None => (previous, false),
     };
     // Layer 2, the sections (about 60% of the summary's DOM on Zeekr, collapsed below the first
-    // screen), renders in a task of its own once the first layer is on screen.
-    let sections_shown = crate::dom::use_after_first_paint();
+    // screen), renders in a task of its own once the first layer is complete and the host has
+    // heard "ready". Scheduled any earlier, its render would join the first layer's last step
+    // (Yew's scheduler picks up work queued while it yields) and delay ready by a layout.
+    let glance_shown = use_state_eq(|| false);
+    let on_glance_shown = {
+        let glance_shown = glance_shown.clone();
+        use_callback(props.on_shown.clone(), move |(), on_shown| {
+            glance_shown.set(true);
+            on_shown.emit(());
+        })
+    };
+    let sections_shown = crate::dom::use_after_first_paint_once(*glance_shown);
     let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {
         View::Full => {
@@ -77,7 +87,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         _ => html! {
             <>
                 { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={props.on_shown.clone()} />
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={on_glance_shown} />
                 if sections_shown {
                     <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
                 }

@@ -14,12 +14,12 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 // Resources requested by the moment the widget says it is ready.
 // What the summary shows at that moment: its details rows render in a task after the quick
-// answers, and ready waits for them.
+// answers, and ready waits for them; the sections render only after ready.
 const AT_READY = () => {
   document.addEventListener('policy-lens:ready', (e) => {
     window.__atReady = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     const root = e.target.shadowRoot || e.target;
-    window.__shownAtReady = ['tile-collected', 'glance-data_collected', 'glance-rights']
+    window.__shownAtReady = ['tile-collected', 'glance-data_collected', 'glance-rights', 'sections']
       .filter((id) => root.querySelector(`[data-testid="${id}"]`));
   }, { capture: true, once: true });
 };
@@ -36,7 +36,9 @@ test('the first bundle carries no diff code; the summary is ready before the cha
   await page.addInitScript(AT_READY);
   await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
   const atReady = await page.evaluate(() => window.__atReady);
+  // The first layer is whole at ready; the sections (layer 2) come in a task after it.
   assert.deepEqual(await page.evaluate(() => window.__shownAtReady), ['tile-collected', 'glance-data_collected', 'glance-rights']);
+  await page.waitForSelector('[data-testid=sections]');
   assert.ok(atReady.some((p) => p.endsWith('/policy-lens-widget_bg.wasm')), atReady.join('\n'));
   assert.ok(!atReady.some((p) => p.includes('policy-lens-changes')), `requested before ready:\n${atReady.join('\n')}`);
   // The background preload fetches the module; opening "What changed" then shows the verdict.
