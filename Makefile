@@ -64,7 +64,7 @@ eval:
 # Fuzzing smoke run: each cargo-fuzz target (fuzz/) for FUZZ_SECS seconds, one after another.
 # Needs the nightly toolchain; installs cargo-fuzz when missing. Longer: make fuzz-smoke FUZZ_SECS=600
 FUZZ_SECS ?= 60
-FUZZ_TARGETS ?= import import_markup validate diff embed_options
+FUZZ_TARGETS ?= import import_markup validate diff embed_options binary
 fuzz-smoke:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
