@@ -299,6 +299,20 @@ pub fn company_names(text: &str) -> Vec<Range<usize>> {
                 }
                 start = k;
             }
+            // A Latin brand written onto the name: OPPO广东移动通信有限公司, TCL科技集团….
+            let brand = text[..start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_ascii_alphanumeric())
+                .take(20)
+                .last()
+                .map(|(k, _)| k);
+            if let Some(k) = brand.filter(|&k| k < start && start < i) {
+                let before = text[..k].chars().next_back();
+                if !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '@') {
+                    start = k;
+                }
+            }
             let stem = text[start..i]
                 .trim_end_matches("有限责任")
                 .trim_end_matches("股份有限")
@@ -388,6 +402,11 @@ mod tests {
         assert_eq!(
             found(company_names, "本公司（以下简称“我们”）"),
             Vec::<String>::new()
+        );
+        let t = "OPPO广东移动通信有限公司（以下简称“我们”）与vivo移动通信有限公司";
+        assert_eq!(
+            found(company_names, t),
+            ["OPPO广东移动通信有限公司", "vivo移动通信有限公司"]
         );
         let t = "浙江吉利汽车备件有限公司（以下简称“我们”）与 NavInfo Co., Ltd. 合作";
         assert_eq!(

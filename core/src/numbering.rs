@@ -8,7 +8,12 @@ use crate::text::is_cjk_letter as is_cjk;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     Markdown(u8),
+    /// `Part I`, `第一部分`
     Part,
+    /// `Chapter 2`, `第二章`
+    Chapter,
+    /// `Article 5`, `Section 3`, `第三节`, `第五条`: inside chapters.
+    Article,
     CnNumeral,
     CnParen,
     Roman,
@@ -86,7 +91,12 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
                         } else {
                             0
                         };
-                    return make(Style::Part, end);
+                    let style = match word.trim_end().to_ascii_lowercase().as_str() {
+                        "part" => Style::Part,
+                        "chapter" => Style::Chapter,
+                        _ => Style::Article,
+                    };
+                    return make(style, end);
                 }
             }
         }
@@ -102,7 +112,12 @@ pub fn numbered(line: &str) -> Option<Numbered<'_>> {
             if at(1 + n) == Some('部') && at(2 + n) == Some('分') {
                 e += 1;
             }
-            return make(Style::Part, end_of(e));
+            let style = match at(1 + n) {
+                Some('部') => Style::Part,
+                Some('章') => Style::Chapter,
+                _ => Style::Article,
+            };
+            return make(style, end_of(e));
         }
     }
     // 一、
@@ -210,7 +225,10 @@ pub fn bullet(line: &str) -> Option<(&str, &str)> {
 
 /// Whether a numbered line reads like a heading rather than a list sentence.
 pub fn is_heading(n: &Numbered<'_>) -> bool {
-    if matches!(n.style, Style::Markdown(_) | Style::Part) {
+    if matches!(
+        n.style,
+        Style::Markdown(_) | Style::Part | Style::Chapter | Style::Article
+    ) {
         return true;
     }
     // Chapter numbering (`I.`, `一、`) may close its heading with a full stop.
@@ -248,14 +266,16 @@ pub fn reads_as_heading(rest: &str) -> bool {
 }
 
 /// Fixed rank of the styles whose place in the hierarchy is conventional (Markdown levels,
-/// parts, `一、`/`I.`, `（一）`); numeric styles (`1.`, `1、`, `(1)`, `a)`) rank below them and
+/// parts, chapters, articles, `一、`/`I.`, `（一）`); numeric styles (`1.`, `1、`, `(1)`, `a)`) rank below them and
 /// nest in the order they first appear, because policies use them both ways round.
 fn fixed_rank(style: Style) -> Option<i32> {
     match style {
         Style::Markdown(n) => Some(i32::from(n) - 10),
         Style::Part => Some(0),
-        Style::CnNumeral | Style::Roman => Some(1),
-        Style::CnParen => Some(2),
+        Style::Chapter => Some(1),
+        Style::Article => Some(2),
+        Style::CnNumeral | Style::Roman => Some(3),
+        Style::CnParen => Some(4),
         // Bold and plain headings, letters and numbers nest in the order they first appear.
         _ => None,
     }
@@ -302,6 +322,12 @@ mod tests {
         assert_eq!(style("B、共享"), Some((Style::UpperAlpha, "B、")));
         assert_eq!(style("a. device data"), Some((Style::Alpha, "a.")));
         assert_eq!(style("第二部分 隐私政策"), Some((Style::Part, "第二部分")));
+        assert_eq!(style("第二章 共享"), Some((Style::Chapter, "第二章")));
+        assert_eq!(style("第十条 联系我们"), Some((Style::Article, "第十条")));
+        assert_eq!(
+            style("Section 3: Sharing"),
+            Some((Style::Article, "Section 3:"))
+        );
         assert_eq!(style("e.g. this"), None);
         assert_eq!(style("I. Scope"), Some((Style::Roman, "I.")));
     }

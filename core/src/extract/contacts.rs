@@ -333,6 +333,16 @@ mod tests {
     }
 
     #[test]
+    fn an_address_to_write_to() {
+        let (value, quote) = super::address(
+            "如您有任何疑问，可拨打客服热线95555，或致信：上海市浦东新区银城路100号 江南银行个人金融部（邮编200120）。",
+        )
+        .unwrap();
+        assert_eq!(value, "上海市浦东新区银城路100号 江南银行个人金融部");
+        assert!(quote.starts_with("致信："));
+    }
+
+    #[test]
     fn an_example_address_does_not_make_the_next_phone_an_example() {
         let got = found("Policy\n4. Contact\nEmail privacy@acme.example or call 020-7946-0000.\n");
         assert_eq!(got, [(ContactKind::Phone, "020-7946-0000".to_string())]);

@@ -34,6 +34,29 @@ const MARKERS_ZH: &[&str] = &[
     "以满足",
     "以帮助",
 ];
+/// "为" + a verb, as a sentence opens: "为保障您的资金安全，我们会采集…". Not bare "为"
+/// (作为, 认为, 为您). Taken only when the sentence has no other marker: its "用于…" or
+/// "以便…" says more precisely why the data is needed.
+const MARKERS_ZH_FOR: &[&str] = &[
+    "为保障",
+    "为保护",
+    "为识别",
+    "为向您",
+    "为提供",
+    "为实现",
+    "为确保",
+    "为完成",
+    "为改善",
+    "为提升",
+    "为防止",
+    "为预防",
+    "为满足",
+    "为遵守",
+    "为核验",
+    "为验证",
+    "为便于",
+    "为帮助",
+];
 const MARKERS_EN: &[&str] = &[
     "in order to ",
     "for the purpose of ",
@@ -195,8 +218,18 @@ fn listed_use(item: &str) -> Option<&str> {
 
 /// The purpose clause of a sentence: from its marker to the end of the clause.
 pub(crate) fn purpose_clause(sentence: &str) -> Option<&str> {
+    purpose_clause_with(sentence, MARKERS_ZH).or_else(|| {
+        let clause = purpose_clause_with(sentence, MARKERS_ZH_FOR)?;
+        MARKERS_ZH_FOR
+            .iter()
+            .any(|m| clause.starts_with(m))
+            .then_some(clause)
+    })
+}
+
+fn purpose_clause_with<'a>(sentence: &'a str, markers_zh: &[&str]) -> Option<&'a str> {
     let lower = sentence.to_ascii_lowercase();
-    let start = MARKERS_ZH
+    let start = markers_zh
         .iter()
         .filter_map(|m| sentence.find(m))
         .chain(MARKERS_EN.iter().filter_map(|m| {
@@ -237,6 +270,14 @@ mod tests {
             Some("以显示您所在的城市")
         );
         assert_eq!(purpose_clause("我们会收集以下信息以及您的设备型号。"), None);
+        assert_eq!(
+            purpose_clause("为识别异常登录，我们会收集您的设备型号。"),
+            Some("为识别异常登录")
+        );
+        assert_eq!(
+            purpose_clause("作为您的服务提供方，我们会收集您的设备型号。"),
+            None
+        );
         assert_eq!(
             purpose_clause("We collect your email address to send you receipts."),
             Some("to send you receipts.").map(|s| s.trim_end_matches('.'))

@@ -75,6 +75,7 @@ const KEPT_THINGS: &[&str] = &[
     "profile",
 ];
 const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
+const WORKING_DAYS: &[&str] = &["工作日", "working day", "business day"];
 const RIGHTS_PART: &[&str] = &["权利", "rights"];
 
 /// Number words a period may be counted in ("three years").
@@ -100,14 +101,46 @@ fn counted_period(sentence: &str) -> bool {
     })
 }
 
+/// Whether a Chinese sentence counts a period: a short number, in digits or numerals, before
+/// 年, 个月, 周 or 天 ("五年后删除", "保存3年"). A year of a date (2024年3月) is not a period.
+fn cn_counted_period(sentence: &str) -> bool {
+    const NUMERALS: &str = "0123456789一二三四五六七八九十两";
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !NUMERALS.contains(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && NUMERALS.contains(chars[i]) {
+            i += 1;
+        }
+        let tail: String = chars[i..].iter().take(3).collect();
+        let unit = ["年", "个月", "周", "天"]
+            .iter()
+            .find(|u| tail.starts_with(*u));
+        let date =
+            tail.starts_with('年') && chars.get(i + 1).is_some_and(|c| NUMERALS.contains(*c));
+        if i - start <= 3 && unit.is_some() && !date {
+            return true;
+        }
+    }
+    false
+}
+
 pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for (line, sentence) in doc.sentences() {
         // "Deleted 24 months after", "30天内删除": a deletion with a concrete duration, outside
         // the rights part (where a duration is the time to answer a request).
+        // A time counted in working days is the time to answer a request, wherever it stands.
         let timed_deletion = has_any(sentence, DELETE)
-            && (super::rights::duration(sentence).is_some() || counted_period(sentence))
-            && !has_any(doc.path(line), RIGHTS_PART);
+            && (super::rights::duration(sentence).is_some()
+                || counted_period(sentence)
+                || cn_counted_period(sentence))
+            && !has_any(doc.path(line), RIGHTS_PART)
+            && !has_any(sentence, WORKING_DAYS);
         let keeps = has_any(sentence, KEEP) && has_any(sentence, PERIOD);
         if !(keeps || timed_deletion) || has_any(sentence, WHERE) {
             continue;
@@ -162,6 +195,14 @@ mod tests {
             got,
             ["Accounts that have not been used for three years are deleted"]
         );
+    }
+
+    #[test]
+    fn the_time_to_answer_a_deletion_request_is_not_retention() {
+        // Articles outside a rights chapter: the working days are still the time to answer.
+        let v = doc_of("政策\n第八条 您可以申请删除您的个人信息，我们将在15个工作日内处理。\n第九条 您的交易信息将在交易完成五年后删除。\nSection 4. We delete your data within 30 business days of your request.\n");
+        let got: Vec<String> = find(&Doc::new(&v)).into_iter().map(|s| s.text).collect();
+        assert_eq!(got, ["您的交易信息将在交易完成五年后删除"]);
     }
 
     #[test]

@@ -16,6 +16,13 @@ enum Kind {
     },
     Item(Option<String>, Rich),
     Text(Rich),
+    /// An article written on one line with its text (`第七条 您可以查阅、更正您的个人信息。`,
+    /// `Article 5. We keep…`): a section headed by the label alone, the text its first paragraph.
+    Article {
+        style: Style,
+        label: String,
+        text: Rich,
+    },
     Other,
 }
 
@@ -28,7 +35,7 @@ pub fn build(nodes: Vec<Node>) -> Vec<Section> {
     let mut kinds: Vec<Kind> = nodes.iter().map(classify).collect();
     let headings = kinds
         .iter()
-        .filter(|k| matches!(k, Kind::Heading { .. }))
+        .filter(|k| matches!(k, Kind::Heading { .. } | Kind::Article { .. }))
         .count();
     if headings < PLAIN_HEADING_GATE {
         promote_plain_headings(&nodes, &mut kinds);
@@ -50,6 +57,18 @@ pub fn build(nodes: Vec<Node>) -> Vec<Section> {
                     label,
                     heading: (!text.text.is_empty()).then_some(text.text),
                     blocks: Vec::new(),
+                });
+            }
+            (_, Kind::Article { style, label, text }) => {
+                let level = heading_level(&mut styles, style);
+                flat.push(Flat {
+                    level,
+                    label: Some(label),
+                    heading: None,
+                    blocks: vec![Block::Paragraph {
+                        text: text.text,
+                        marks: text.marks,
+                    }],
                 });
             }
             (_, Kind::Item(label, text)) => items.push(ListItem {
@@ -161,6 +180,19 @@ fn classify(node: &Node) -> Kind {
 fn classify_line(r: &Rich) -> Kind {
     let bold = r.all_strong();
     if let Some(n) = numbered(&r.text) {
+        // Parts, chapters and articles always open a section; one whose text is a sentence
+        // keeps the sentence as text, where the summary can find and quote it.
+        let article = matches!(n.style, Style::Part | Style::Chapter | Style::Article);
+        if article && !n.rest.is_empty() && !reads_as_heading(n.rest) {
+            let (label, text) = r.split_label(n.label.len());
+            if !label.is_empty() {
+                return Kind::Article {
+                    style: n.style,
+                    label,
+                    text,
+                };
+            }
+        }
         let bold_heading = bold && reads_as_heading(n.rest.trim_end_matches(['：', ':']));
         if is_heading(&n) || bold_heading {
             let (label, text) = r.split_label(n.label.len());

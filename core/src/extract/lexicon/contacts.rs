@@ -49,6 +49,9 @@ pub const ADDRESS_LABELS: &[&str] = &[
     "邮寄地址",
     "公司地址",
     "地址",
+    // "或致信：上海市…", "来信请寄：…"
+    "致信",
+    "来信请寄",
     "postal address",
     "mailing address",
     "registered address",
