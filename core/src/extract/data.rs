@@ -23,7 +23,18 @@ const DATA_COLUMN: &[&str] = &[
     "personal information",
     "data collected",
 ];
-const PURPOSE_COLUMN: &[&str] = &["目的", "用途", "purpose"];
+const PURPOSE_COLUMN: &[&str] = &["目的", "用途", "purpose", "why"];
+/// Header words of a data column that hold only in a section titled as collected data
+/// ("1.2 Information collected automatically": Category | Examples | Why).
+const DATA_COLUMN_UNDER_TITLE: &[&str] = &[
+    "examples",
+    "category",
+    "categories",
+    "data type",
+    "type of data",
+    "类别",
+    "示例",
+];
 
 pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
     let mut out: Vec<DataItem> = Vec::new();
@@ -36,7 +47,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 header: true, rows, ..
             } = b
             {
-                table(&info.section.id, rows, &mut out);
+                let title = info.section.title();
+                let collected = has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
+                table(&info.section.id, rows, collected, &mut out);
             }
         }
     }
@@ -123,7 +136,7 @@ fn signs_up_with_data(sentence: &str) -> bool {
 
 /// Rows of a collection table: lexicon items in its data column, with the row's purpose.
 /// SDK tables list what third parties collect; they belong to the SDK facet.
-fn table(section: &str, rows: &[Vec<String>], out: &mut Vec<DataItem>) {
+fn table(section: &str, rows: &[Vec<String>], collected: bool, out: &mut Vec<DataItem>) {
     let Some((head, body)) = rows.split_first() else {
         return;
     };
@@ -131,11 +144,18 @@ fn table(section: &str, rows: &[Vec<String>], out: &mut Vec<DataItem>) {
         return;
     }
     let find_col = |words: &[&str]| head.iter().position(|c| has_any(c, words));
-    let Some(data_col) = find_col(DATA_COLUMN) else {
-        return;
+    let data_cols: Vec<usize> = match find_col(DATA_COLUMN) {
+        Some(c) => vec![c],
+        None if collected => (0..head.len())
+            .filter(|&c| has_any(&head[c], DATA_COLUMN_UNDER_TITLE))
+            .collect(),
+        None => Vec::new(),
     };
-    let purpose_col = find_col(PURPOSE_COLUMN).filter(|c| *c != data_col);
-    for row in body {
+    let purpose_col = find_col(PURPOSE_COLUMN).filter(|c| !data_cols.contains(c));
+    for (row, &data_col) in body
+        .iter()
+        .flat_map(|row| data_cols.iter().map(move |c| (row, c)))
+    {
         let Some(cell) = row.get(data_col) else {
             continue;
         };
@@ -272,6 +292,23 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["手机号码", "验证码"]);
         assert_eq!(got[0].purposes, ["创建账号"]);
+    }
+
+    #[test]
+    fn a_table_under_a_collected_data_title() {
+        let text = "Policy\n1.2 Information collected automatically\n| Category | Examples | Why |\n|---|---|---|\n| Device data | browser type, IP address | to keep your account secure |\n\n3. Sharing\n| Category | Examples |\n|---|---|\n| Processors | payment information |\n";
+        let got = find(&Doc::new(&doc_of(text)));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["browser type", "IP address"]);
+        assert_eq!(got[0].purposes, ["to keep your account secure"]);
+    }
+
+    #[test]
+    fn asking_for_data_collects_it() {
+        assert_eq!(
+            names("Policy\n1. Account\nWhen you create an account, we ask for your name, work email address and password.\n"),
+            ["your name", "email address", "password"]
+        );
     }
 
     #[test]

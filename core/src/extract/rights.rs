@@ -50,7 +50,14 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
         let mut kinds: Vec<RightKind> = Vec::new();
         for (r, idx) in lexicon::scan(sentence, RIGHTS) {
             let k = RIGHTS[idx].1;
-            if !kinds.contains(&k) && about_own_data(k, &sentence[..r.start], &sentence[r.end..]) {
+            // Named rights are over one's own data by definition ("data portability", the
+            // CCPA's "right to know").
+            let term = sentence[r.clone()].to_ascii_lowercase();
+            let own = ["portability", "right to know", "right of access"]
+                .iter()
+                .any(|t| term.contains(t))
+                || about_own_data(k, &sentence[..r.start], &sentence[r.end..]);
+            if !kinds.contains(&k) && own {
                 kinds.push(k);
             }
         }
@@ -99,7 +106,7 @@ fn about_own_data(k: RightKind, before: &str, after: &str) -> bool {
     }
     // Chinese says it in a few characters ("查阅您的…"), English in a few words.
     let cjk = after.starts_with(crate::text::is_cjk_letter);
-    let near: String = after.chars().take(if cjk { 8 } else { 32 }).collect();
+    let near: String = after.chars().take(if cjk { 8 } else { 48 }).collect();
     has_any(
         &near,
         &[
@@ -325,6 +332,25 @@ mod tests {
         assert_eq!(
             kinds("Policy\nYour rights\nYou have the right to access the personal information we hold about you, to correct it, and to ask us to delete it.\n"),
             [RightKind::Access, RightKind::Correction, RightKind::Deletion]
+        );
+    }
+
+    #[test]
+    fn gdpr_and_california_wording() {
+        assert_eq!(
+            kinds("Policy\nYour Rights\nIf you are in the EEA, you have the right to access, rectify or erase your personal data, to restrict or object to its processing, and to data portability.\n"),
+            [
+                RightKind::Access,
+                RightKind::Correction,
+                RightKind::Deletion,
+                RightKind::Restriction,
+                RightKind::Objection,
+                RightKind::Copy
+            ]
+        );
+        assert_eq!(
+            kinds("Policy\nYour Rights\nCalifornia residents have the right to know, to delete and to opt out of the sale of personal information.\n"),
+            [RightKind::Access, RightKind::Deletion]
         );
     }
 

@@ -158,6 +158,8 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("base station", C::DeviceIdentifiers, false),
     ("MAC address", C::DeviceIdentifiers, false),
     ("operating system", C::DeviceIdentifiers, false),
+    ("browser type", C::DeviceIdentifiers, false),
+    ("浏览器类型", C::DeviceIdentifiers, false),
     // Biometrics (Annex B 个人生物识别信息; automotive rules 生物识别特征).
     ("生物识别特征", C::Biometrics, true),
     ("生物识别信息", C::Biometrics, true),
@@ -315,6 +317,9 @@ pub const COLLECT: &[&str] = &[
     "you provide",
     "choose to provide",
     "ask you to provide",
+    "ask for your",
+    "ask you for",
+    "we request your",
     "submit",
     "record",
     // "We process facial recognition data to…": processing is collecting, in the GDPR's words.

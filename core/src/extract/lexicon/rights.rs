@@ -48,7 +48,11 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("right of access", K::Access),
     ("right to access", K::Access),
     ("correct", K::Correction),
-    ("rectif", K::Correction),
+    // Whole words: a term matches only where a word ends ("rectif" never would).
+    ("rectify", K::Correction),
+    ("rectification", K::Correction),
+    ("erase", K::Deletion),
+    ("right to know", K::Access),
     ("deletion", K::Deletion),
     ("delete your personal", K::Deletion),
     ("erasure", K::Deletion),
@@ -76,6 +80,7 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("restriction of processing", K::Restriction),
     ("restrict our processing", K::Restriction),
     ("right to restrict", K::Restriction),
+    ("to restrict", K::Restriction),
     ("object to", K::Objection),
     ("right to object", K::Objection),
 ];
@@ -86,6 +91,7 @@ pub const RIGHT_HEADINGS: &[(&str, K)] = &[
     ("限制处理", K::Restriction),
     ("拒绝处理", K::Objection),
     ("right to restrict", K::Restriction),
+    ("to restrict", K::Restriction),
     ("restriction of processing", K::Restriction),
     ("right to object", K::Objection),
     ("查阅权", K::Access),
