@@ -61,6 +61,7 @@ const MARKERS_EN: &[&str] = &[
     "in order to ",
     "for the purpose of ",
     "so that we can ",
+    "so we can ",
     " to ",
 ];
 
