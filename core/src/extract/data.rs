@@ -7,8 +7,9 @@ use super::lexicon::{self, COLLECT, DATA, NOT_COLLECT, OPTIONAL, REQUIRED};
 use super::{has_any, purposes, trim_punct, Doc, Line, LineKind, SUGGESTED};
 use crate::model::{Block, DataItem, Provenance, Requirement};
 
-/// Parts of a policy that name data without collecting it.
-const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary"];
+/// Parts of a policy that name data without collecting it; the SDK part lists what third
+/// parties collect, which belongs to the SDK facet.
+const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary", "SDK", "sdk"];
 /// Quotes longer than this are cut to the clause naming the item.
 const MAX_QUOTE: usize = 160;
 
@@ -301,6 +302,14 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["browser type", "IP address"]);
         assert_eq!(got[0].purposes, ["to keep your account secure"]);
+    }
+
+    #[test]
+    fn what_an_sdk_collects_is_not_listed_as_our_collection() {
+        assert_eq!(
+            names("政策\n3. 共享\n3.2 第三方SDK\n（1）SDK名称：友盟统计SDK；收集信息：设备标识符、IP地址；目的：统计分析。\n4. 收集\n我们会收集您的搜索关键词。\n"),
+            ["搜索关键词"]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("撤回授权", K::WithdrawConsent),
     ("撤销我们对您个人信息处理的授权", K::WithdrawConsent),
     ("撤回您的同意", K::WithdrawConsent),
+    ("撤回您的授权", K::WithdrawConsent),
     ("改变您授权同意", K::WithdrawConsent),
     ("副本", K::Copy),
     ("复制", K::Copy),
