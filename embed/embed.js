@@ -16,6 +16,10 @@
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI).href;
   var OPTIONS = ['policy', 'version', 'view', 'lang', 'from', 'to', 'src', 'remember', 'reviewed-only'];
+  // The bundled index (policies/index.json), written in here by the build (scripts/embed-index.mjs)
+  // so that a widget's data is requested at once, while the wasm downloads and compiles, not
+  // after a round trip for the index. Null in the source file: the index is then fetched.
+  var INDEX = /*policy-lens:index*/null;
   var compiled = null;
   var instances = 0;
 
@@ -86,7 +90,9 @@
   function dataUrl(options, ext) {
     if (options.src) return Promise.resolve(new URL(options.src, document.baseURI).href);
     if (!options.policy) return Promise.resolve(null);
-    return fetch(base + 'policies/index.json').then(function (r) { return r.json(); }).then(function (index) {
+    var index = INDEX ? Promise.resolve(INDEX)
+      : fetch(base + 'policies/index.json').then(function (r) { return r.json(); });
+    return index.then(function (index) {
       var entry = index.filter(function (e) { return e.id === options.policy; })[0];
       var v = entry && (options.version || entry.versions[entry.versions.length - 1]);
       return v && entry.versions.indexOf(v) >= 0
@@ -101,18 +107,26 @@
   function prefetch(options) {
     if (options.view === 'changes') return;
     var url = dataUrl(options, '.bin').catch(function () { return null; });
-    prefetches.push({ url: url, response: url.then(function (u) { return u && fetch(u); }), taken: false });
+    prefetches.push({ url: url, file: url.then(function (u) { return u && readFile(u); }), taken: false });
   }
-  // The response for `url`: a prefetched one, taken once (a body is read only once), or a new
-  // request; undefined when nothing was prefetched.
+  // A file as the widget takes it: its bytes, read as soon as they arrive, so that a widget
+  // whose wasm starts later finds them in memory; or the server's refusal.
+  function readFile(u) {
+    return fetch(u).then(function (r) {
+      if (!r.ok) return { ok: false, status: r.status, statusText: r.statusText };
+      return r.arrayBuffer().then(function (b) { return { ok: true, bytes: new Uint8Array(b) }; });
+    });
+  }
+  // The file at `url`: a prefetched one, taken once, or a new request; undefined when nothing
+  // was prefetched.
   function prefetched(url) {
     if (!prefetches.length) return undefined;
     var u = new URL(url, document.baseURI).href;
     return Promise.all(prefetches.map(function (p) { return p.url; })).then(function (urls) {
       for (var i = 0; i < prefetches.length; i++) {
-        if (!prefetches[i].taken && urls[i] === u) { prefetches[i].taken = true; return prefetches[i].response; }
+        if (!prefetches[i].taken && urls[i] === u) { prefetches[i].taken = true; return prefetches[i].file; }
       }
-      return fetch(u);
+      return readFile(u);
     });
   }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Trunk post_build hook (Trunk.toml). It first writes the compact binary form of every bundled
 # version (dist/policies/<id>/<version>.bin, what the widget reads) with the CLI's `pack`, which
-# validates the JSON files first and writes nothing when one is invalid. Trunk builds one page
+# validates the JSON files first and writes nothing when one is invalid, and writes the bundled
+# index into embed.js (scripts/embed-index.mjs). Trunk builds one page
 # per run, so the hook then runs nested `trunk build`s in the same profile, into the bundle:
 #   - the changes module (changes.html): dist/changes/policy-lens-changes{.js,_bg.wasm}, the
 #     second wasm module the widget loads on demand (src/changes_slot.rs);
@@ -15,6 +16,7 @@ release=
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=--release
 
 cargo run --quiet -p policy-lens-core --bin policy-lens -- pack policies "$TRUNK_STAGING_DIR/policies"
+node scripts/embed-index.mjs "$TRUNK_STAGING_DIR/embed.js" policies/index.json
 
 out="$TRUNK_STAGING_DIR/changes"
 trunk build $release --public-url ./changes/ --dist "$out" changes.html

@@ -180,11 +180,27 @@ pub fn read_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError
 pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
+    let network = |_| "the request failed (network error)".to_string();
+    // A file the embed loader fetched (and read) in parallel with the wasm.
+    if let Some(file) = prefetched(url) {
+        let file = JsFuture::from(file).await.map_err(network)?;
+        let get = |k: &str| js_sys::Reflect::get(&file, &k.into()).unwrap_or_default();
+        if get("ok").as_bool() != Some(true) {
+            return Err(format!(
+                "the server answered {} {}",
+                get("status").as_f64().unwrap_or_default() as u32,
+                get("statusText").as_string().unwrap_or_default()
+            ));
+        }
+        let bytes: js_sys::Uint8Array = get("bytes")
+            .dyn_into()
+            .map_err(|_| "unreadable body".to_string())?;
+        return Ok(bytes.to_vec());
+    }
     let window = web_sys::window().ok_or("no window")?;
-    let request = prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
-    let resp = JsFuture::from(request)
+    let resp = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "the request failed (network error)".to_string())?;
+        .map_err(network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response".to_string())?;
     if !resp.ok() {
         return Err(format!(
@@ -202,8 +218,9 @@ pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-/// The response the embed loader started fetching for `url` in parallel with the wasm
-/// (`PolicyLens._prefetched` in embed/embed.js), when it did.
+/// The file the embed loader started fetching for `url` in parallel with the wasm
+/// (`PolicyLens._prefetched` in embed/embed.js), when it did: a promise of `{ok, bytes}` or
+/// `{ok: false, status, statusText}`.
 #[cfg(target_arch = "wasm32")]
 fn prefetched(url: &str) -> Option<js_sys::Promise> {
     use wasm_bindgen::JsCast;
