@@ -113,8 +113,14 @@ test('the summary reads the binary form made at build time; a damaged one names 
   const { page, problems, requests, context } = await open(browser, server.origin);
   await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
   assert.match(await page.locator('[data-testid=at-a-glance]').innerText(), /Zeekr|极氪|ZEEKR/i);
-  const data = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/policies/zeekr/'));
-  assert.deepEqual(data, ['/policies/zeekr/2025-12-31.bin']);
+  const data = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/policies/'));
+  assert.deepEqual(data, ['/policies/zeekr/2025-12-31.bin'], 'no index round trip: embed.js has the index');
+  // The loader asks for the data while the wasm downloads, before the widget runs.
+  const [asked, started] = await page.evaluate(() => [
+    performance.getEntriesByType('resource').find((e) => e.name.endsWith('/policies/zeekr/2025-12-31.bin')).startTime,
+    performance.getEntriesByName('pl:start')[0].startTime,
+  ]);
+  assert.ok(asked < started, `data requested at ${asked} ms, the widget started at ${started} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 
