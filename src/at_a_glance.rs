@@ -11,7 +11,7 @@ use crate::i18n::{self, Lang};
 use crate::route::{Route, View};
 use crate::route_link::RouteLink;
 use crate::source_link::source_route;
-use crate::suggested_badge::SuggestedBadge;
+use crate::suggested_badge::suggested_badge;
 
 #[derive(Properties, PartialEq)]
 pub struct AtAGlanceProps {
@@ -38,7 +38,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let sum = &props.summary;
     let plang = v.language.clone();
     // Every fact the extractor suggested carries a badge before its source link.
-    let sug = |suggested: bool| html! { <SuggestedBadge lang={props.lang} {suggested} /> };
+    let sug = |suggested: bool| suggested_badge(props.lang, suggested);
     // The details (the rows below the quick answers, most of this layer's DOM) render in a
     // task of their own once the quick answers are on screen, so that neither task holds the
     // main thread long; the host hears "ready" once both are shown.

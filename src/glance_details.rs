@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::at_a_glance::AtAGlanceProps;
 use crate::i18n;
-use crate::source_link::SourceLink;
-use crate::suggested_badge::SuggestedBadge;
+use crate::source_link::source_link;
+use crate::suggested_badge::suggested_badge;
 
 /// How many items a row shows before "+N more".
 const ROW_LIMIT: usize = 4;
@@ -21,11 +21,9 @@ pub fn details(props: &AtAGlanceProps) -> Html {
     let sum = &props.summary;
     let f = &v.facets;
     let plang = v.language.clone();
-    let src = |p: &Provenance| {
-        html! { <SourceLink source={p.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /> }
-    };
+    let src = |p: &Provenance| source_link(p, &props.here, &props.navigate, props.lang);
     // Every fact the extractor suggested carries a badge before its source link.
-    let sug = |suggested: bool| html! { <SuggestedBadge lang={props.lang} {suggested} /> };
+    let sug = |suggested: bool| suggested_badge(props.lang, suggested);
     let gap = |facet: FacetKind| -> Html {
         let text = match sum.coverage(facet) {
             Coverage::Stated => return html! {},

@@ -20,18 +20,21 @@ pub struct RouteLinkProps {
     pub children: Html,
 }
 
+/// The click handler of a link to `to`: navigates in place, unless the reader asked for a new
+/// tab or window (a modifier key, another button), which the browser then opens from the
+/// `href`. For links rendered by many (the source link of every fact) without a component each.
+pub fn navigate_on_click(to: Route, navigate: Callback<Route>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+            e.prevent_default();
+            navigate.emit(to.clone());
+        }
+    })
+}
+
 #[component]
 pub fn RouteLink(props: &RouteLinkProps) -> Html {
-    let onclick = {
-        let to = props.to.clone();
-        let navigate = props.navigate.clone();
-        Callback::from(move |e: MouseEvent| {
-            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
-                e.prevent_default();
-                navigate.emit(to.clone());
-            }
-        })
-    };
+    let onclick = navigate_on_click(props.to.clone(), props.navigate.clone());
     html! {
         <a href={props.to.to_query()} class={props.class.clone()} {onclick}
            data-testid={props.testid.clone()} aria-label={props.label.clone()}

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::route::{Route, View};
 use crate::route_link::RouteLink;
-use crate::source_link::SourceLink;
+use crate::source_link::source_link;
 
 #[derive(Properties, PartialEq)]
 pub struct SectionListProps {
@@ -73,7 +73,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                                     if !d.key_items.is_empty() {
                                     <ul class="pl-key-items" lang={props.policy_lang.clone()} data-testid="key-items">
                                         { for d.key_items.iter().map(|(name, source)| html! {
-                                            <li>{ name.clone() }{ " " }<SourceLink source={source.clone()} here={props.here.clone()} navigate={props.navigate.clone()} lang={props.lang} /></li>
+                                            <li>{ name.clone() }{ " " }{ source_link(source, &props.here, &props.navigate, props.lang) }</li>
                                         }) }
                                     </ul>
                                     }

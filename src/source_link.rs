@@ -5,16 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
-
-#[derive(Properties, PartialEq)]
-pub struct SourceLinkProps {
-    pub source: Provenance,
-    /// The route of the page the fact is on; the link keeps its policy, version and language.
-    pub here: Route,
-    pub navigate: Callback<Route>,
-    pub lang: Lang,
-}
+use crate::route_link::navigate_on_click;
 
 /// The route that shows a quote in the full text.
 pub fn source_route(here: &Route, source: &Provenance) -> Route {
@@ -29,14 +20,22 @@ pub fn source_route(here: &Route, source: &Provenance) -> Route {
     }
 }
 
-#[component]
-pub fn SourceLink(props: &SourceLinkProps) -> Html {
-    let s = props.lang.strings();
-    let label = format!("{} — {}: “{}”", s.source, s.show_source, props.source.quote);
+/// The link to a fact's source. A plain link, not a component: a summary shows dozens, and a
+/// component each would cost the first render a scope and a render task apiece.
+pub fn source_link(
+    source: &Provenance,
+    here: &Route,
+    navigate: &Callback<Route>,
+    lang: Lang,
+) -> Html {
+    let s = lang.strings();
+    let label = format!("{} — {}: “{}”", s.source, s.show_source, source.quote);
+    let to = source_route(here, source);
+    let href = to.to_query();
+    let onclick = navigate_on_click(to, navigate.clone());
     html! {
-        <RouteLink to={source_route(&props.here, &props.source)} navigate={props.navigate.clone()}
-            class={classes!("pl-source-link")} testid="source-link" label={AttrValue::from(label)}>
+        <a {href} class="pl-source-link" {onclick} data-testid="source-link" aria-label={label}>
             <span aria-hidden="true">{ "¶ " }</span>{ s.source }
-        </RouteLink>
+        </a>
     }
 }

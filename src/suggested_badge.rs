@@ -1,25 +1,21 @@
 //! The mark on a fact the extractor suggested and no person has reviewed yet.
+//!
+//! A function, not a component: a summary shows dozens of them, and a component each would
+//! cost the first render a scope, a render task and its hooks apiece.
 
 use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct SuggestedBadgeProps {
-    pub lang: Lang,
-    /// Whether the fact is a suggestion; nothing renders when it is not.
-    pub suggested: bool,
-}
-
-#[component]
-pub fn SuggestedBadge(props: &SuggestedBadgeProps) -> Html {
-    if !props.suggested {
+/// The badge, or nothing when the fact is not a suggestion.
+pub fn suggested_badge(lang: Lang, suggested: bool) -> Html {
+    if !suggested {
         return html! {};
     }
-    let s = props.lang.strings();
+    let s = lang.strings();
     html! {
         <span class="pl-suggested" data-testid="suggested" title={s.suggested_long}>
-            { s.suggested }<span class="pl-visually-hidden">{ format!(": {}", s.suggested_long) }</span>
+            { s.suggested }<span class="pl-visually-hidden">{ ": " }{ s.suggested_long }</span>
         </span>
     }
 }
