@@ -6,7 +6,7 @@
 use super::lexicon::{
     ADDRESS_LABELS, ADDRESS_WORDS_ZH, CONTACT_CONTEXT, EXAMPLE, EXAMPLE_VALUES, RESPONSIBLE,
 };
-use super::{has_any, trim_punct, Doc, SUGGESTED};
+use super::{has_any, trim_punct, Doc, LineKind, SUGGESTED};
 use crate::entities::{emails, phones};
 use crate::model::{Contact, ContactKind};
 
@@ -78,7 +78,88 @@ pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
             push(item(doc, line, ContactKind::Responsible, value, q));
         }
     }
+    for (line, value, quote) in line_addresses(doc) {
+        push(item(doc, line, ContactKind::Address, &value, &quote));
+    }
     out
+}
+
+/// A postal address set one part per line in the contact part, as web pages write it with
+/// `<br>` ("Unit 4, Harbour Yard" / "Bristol BS1 6XX"): consecutive short lines from the first
+/// one holding a number to one ending in a postcode. The value joins the parts with commas; the
+/// quote is the lines as written (a quote may span blocks, whitespace aside).
+fn line_addresses<'d>(doc: &'d Doc) -> Vec<(&'d super::Line, String, String)> {
+    let part = |l: &super::Line| {
+        l.kind == LineKind::Paragraph
+            && has_any(doc.path(l), CONTACT_CONTEXT)
+            && l.text.chars().count() <= 60
+            && !l.text.contains(['@', ':', '：', '。'])
+            && !l.text.trim_end().ends_with('.')
+    };
+    let mut out = Vec::new();
+    let lines = &doc.lines;
+    let mut i = 0;
+    while i < lines.len() {
+        let first = &lines[i];
+        if !(part(first) && first.text.chars().any(|c| c.is_ascii_digit())) {
+            i += 1;
+            continue;
+        }
+        // The parts that follow in the same section, block after block.
+        let mut end = i;
+        while end + 1 < lines.len()
+            && end + 1 - i < 5
+            && part(&lines[end + 1])
+            && lines[end + 1].section == first.section
+            && lines[end + 1].block == lines[end].block + 1
+        {
+            end += 1;
+            if ends_in_postcode(&lines[end].text) {
+                let parts: Vec<&str> = lines[i..=end]
+                    .iter()
+                    .map(|l| l.text.trim().trim_end_matches(','))
+                    .collect();
+                let quote = lines[i..=end]
+                    .iter()
+                    .map(|l| l.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push((first, parts.join(", "), quote));
+                break;
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// Whether a line ends in a UK postcode ("BS1 6XX"), a US state and ZIP code ("CA 94105") or
+/// a five- or six-digit postal code after a place name.
+fn ends_in_postcode(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let [.., a, b] = words.as_slice() else {
+        return false;
+    };
+    let (a, b): (&str, &str) = (a, b.trim_end_matches(['.', ',']));
+    let upper_alnum = |w: &str| {
+        w.bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let uk = (2..=4).contains(&a.len())
+        && upper_alnum(a)
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a.bytes().any(|c| c.is_ascii_digit())
+        && b.len() == 3
+        && upper_alnum(b)
+        && b.starts_with(|c: char| c.is_ascii_digit());
+    let us = a.len() == 2
+        && a.bytes().all(|c| c.is_ascii_uppercase())
+        && b.len() == 5
+        && b.bytes().all(|c| c.is_ascii_digit());
+    let code = (5..=6).contains(&b.len())
+        && b.bytes().all(|c| c.is_ascii_digit())
+        && a.starts_with(|c: char| c.is_uppercase());
+    uk || us || code
 }
 
 fn item(doc: &Doc, line: &super::Line, kind: ContactKind, value: &str, quote: &str) -> Contact {
@@ -264,6 +345,42 @@ fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod line_address_tests {
+    use super::*;
+    use crate::extract::tests::doc_of;
+
+    #[test]
+    fn an_address_one_part_per_line() {
+        let v = doc_of("Policy\n9. Contact us\n\nTidewater Coffee Roasters Ltd\n\nUnit 4, Harbour Yard\n\nBristol BS1 6XX\n\nEmail: hello@tidewater.co.uk\n");
+        let got: Vec<(String, String)> = find(&Doc::new(&v))
+            .into_iter()
+            .filter(|c| c.kind == ContactKind::Address)
+            .map(|c| (c.value, c.source.quote))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "Unit 4, Harbour Yard, Bristol BS1 6XX".to_string(),
+                "Unit 4, Harbour Yard Bristol BS1 6XX".to_string()
+            )]
+        );
+        // Outside a contact part, or without a postcode to end it, lines are not an address.
+        for text in [
+            "Policy\n3. Cookies\n\nUnit 4, Harbour Yard\n\nBristol BS1 6XX\n",
+            "Policy\n9. Contact us\n\nUnit 4, Harbour Yard\n\nBristol\n",
+        ] {
+            let v = doc_of(text);
+            assert!(
+                find(&Doc::new(&v))
+                    .iter()
+                    .all(|c| c.kind != ContactKind::Address),
+                "{text}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
