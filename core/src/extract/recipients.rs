@@ -88,7 +88,7 @@ pub(crate) fn find(doc: &Doc, own: &[&str]) -> Vec<Recipient> {
         for (r, idx) in named {
             let k = RECIPIENTS[idx].1;
             if !kinds.iter().any(|(x, _)| *x == k) {
-                kinds.push((k, &sentence[r]));
+                kinds.push((k, with_names(sentence, r)));
             }
         }
         let text = trim_punct(sentence);
@@ -131,6 +131,45 @@ pub(crate) fn find(doc: &Doc, own: &[&str]) -> Vec<Recipient> {
 }
 
 /// Role words the company finder keeps in front of a name ("服务商杭州…公司").
+/// A kind of recipient with the names the policy gives right after it in brackets, as written:
+/// "couriers (Royal Mail and DPD)", "支付机构（银联）". Not an example list ("(e.g., …)").
+fn with_names(sentence: &str, kind: std::ops::Range<usize>) -> &str {
+    let after = &sentence[kind.end..];
+    let lead = after.len() - after.trim_start().len();
+    let rest = &after[lead..];
+    let Some(open) = rest.chars().next().filter(|c| matches!(c, '(' | '（')) else {
+        return &sentence[kind];
+    };
+    let inner = &rest[open.len_utf8()..];
+    let Some(close) = inner.find([')', '）']) else {
+        return &sentence[kind];
+    };
+    let names = &inner[..close];
+    let named = names.starts_with(|c: char| c.is_uppercase() || crate::text::is_cjk_letter(c))
+        && !has_any(
+            names,
+            &[
+                "例如",
+                "比如",
+                "包括但不限于",
+                "such as",
+                "e.g.",
+                "for example",
+            ],
+        )
+        && names.chars().count() <= 60;
+    if named {
+        let end = kind.end
+            + lead
+            + open.len_utf8()
+            + close
+            + inner[close..].chars().next().map_or(0, char::len_utf8);
+        &sentence[kind.start..end]
+    } else {
+        &sentence[kind]
+    }
+}
+
 const ROLES: &[&str] = &[
     "公司",
     "第三方",
@@ -183,6 +222,19 @@ mod tests {
             .collect();
         assert!(named.contains(&(RecipientKind::Partner, "杭州尚尚签网络科技有限公司")));
         assert!(named.contains(&(RecipientKind::Affiliate, "浙江浩瀚能源科技有限公司")));
+    }
+
+    #[test]
+    fn names_in_brackets_after_a_kind_stay_with_it() {
+        let v = doc_of("Policy\n3. Sharing\nWe share your delivery details with our couriers (Royal Mail and DPD) so they can deliver your order.\n4. Hosting\nWe share data with service providers (e.g., hosting companies).\n");
+        let names: Vec<String> = find(&Doc::new(&v), &[])
+            .into_iter()
+            .filter_map(|r| r.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["couriers (Royal Mail and DPD)", "service providers"]
+        );
     }
 
     #[test]
