@@ -10,6 +10,27 @@ use crate::model::{Block, DataItem, Provenance, Requirement};
 /// Parts of a policy that name data without collecting it; the SDK part lists what third
 /// parties collect, which belongs to the SDK facet.
 const NOT_HERE: &[&str] = &["定义", "释义", "definition", "glossary", "SDK", "sdk"];
+/// Words by which a sentence says what collected data includes.
+const INCLUDES: &[&str] = &[
+    "this includes",
+    "this may include",
+    "these include",
+    "including",
+    "such as",
+    "consists of",
+    "包括",
+    "例如",
+];
+/// A definition lists examples of personal information, not what is collected: "Personal
+/// information means any information …, including name, date of birth, …".
+const DEFINES: &[&str] = &[
+    " means ",
+    "refers to",
+    "is defined as",
+    "是指",
+    "指的是",
+    "系指",
+];
 /// Quotes longer than this are cut to the clause naming the item.
 const MAX_QUOTE: usize = 160;
 
@@ -62,6 +83,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
         }
         match line.kind {
             LineKind::Paragraph => {
+                // Under a title that says the data is collected ("INFORMATION WE COLLECT"), a
+                // sentence that says what it includes names collected data: "This includes
+                // your name, service address and phone number."
+                let title = doc.sections[line.section].section.title();
+                let under_title = has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
                 let introduces = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
                 intro = Some((
                     line.section,
@@ -69,7 +95,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                     introduces && line.text.trim_end().ends_with([':', '：']),
                 ));
                 for sentence in super::sentences(&line.text) {
-                    if collects(sentence) {
+                    let included = under_title
+                        && has_any(sentence, INCLUDES)
+                        && !has_any(sentence, NOT_COLLECT)
+                        && !has_any(sentence, DEFINES);
+                    if collects(sentence) || included {
                         items(doc, line, sentence, &mut out);
                     }
                 }
@@ -310,6 +340,14 @@ mod tests {
             names("政策\n3. 共享\n3.2 第三方SDK\n（1）SDK名称：友盟统计SDK；收集信息：设备标识符、IP地址；目的：统计分析。\n4. 收集\n我们会收集您的搜索关键词。\n"),
             ["搜索关键词"]
         );
+    }
+
+    #[test]
+    fn what_collected_data_includes_under_a_collected_title() {
+        let text = "Policy\nINFORMATION WE COLLECT\nInformation you provide. This includes your name, phone number and date of birth.\nHOW WE SHARE IT\nShared data includes your phone number.\n";
+        assert_eq!(names(text), ["your name", "phone number", "date of birth"]);
+        let definition = "Policy\nINFORMATION WE COLLECT\nPersonal information means any information that identifies you, including name, date of birth and address.\n";
+        assert_eq!(names(definition), Vec::<String>::new());
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub const DATA: &[(&str, C, bool)] = &[
     ("driving licence", C::IdentityDocument, true),
     ("driving license", C::IdentityDocument, true),
     ("social security number", C::IdentityDocument, true),
+    ("service address", C::Contact, false),
+    ("energy consumption", C::Usage, false),
     // Location (Annex B 精准定位信息, 行踪轨迹; automotive rules 车辆行踪轨迹).
     ("精准地理位置信息", C::PreciseLocation, true),
     ("精确地理位置信息", C::PreciseLocation, true),
@@ -327,6 +329,8 @@ pub const COLLECT: &[&str] = &[
     "choose to provide",
     "ask you to provide",
     "ask for your",
+    "sends us",
+    "send us",
     "ask you for",
     "we request your",
     "submit",
