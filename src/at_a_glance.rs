@@ -79,7 +79,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                     let value = i18n::answer(props.lang, &q.answer);
                     html! {
                         <li class="pl-tile" data-testid={format!("tile-{}", q.question.id())}>
-                            <span class="pl-tile-k">{ i18n::question(props.lang, q.question) }</span>
+                            <span class="pl-tile-k">{ i18n::question(props.lang, q.question, sum.dates().first().map(|(k, _)| *k)) }</span>
                             if let Some(source) = &q.source {
                                 <RouteLink to={source_route(&props.here, source)} navigate={props.navigate.clone()} class={classes!("pl-tile-v")}
                                     label={AttrValue::from(format!("{value} — {}: “{}”", s.show_source, source.quote))}>

@@ -558,12 +558,17 @@ pub fn field(lang: Lang, f: ItemField) -> &'static str {
     pick(lang, en, zh)
 }
 
-/// The label of a quick answer's tile.
-pub fn question(lang: Lang, q: Question) -> &'static str {
+/// The label of a quick answer's tile. The date tile says which date it shows (`date`: the
+/// kind of the summary's first stated date), so an effective date is never called "updated".
+pub fn question(lang: Lang, q: Question, date: Option<DateKind>) -> &'static str {
     let s = lang.strings();
     match q {
         Question::Who => s.who,
-        Question::When => s.updated,
+        Question::When => match date {
+            Some(DateKind::Effective) => s.effective,
+            Some(DateKind::Released) => s.released,
+            _ => s.updated,
+        },
         Question::Contact => s.contact,
         Question::Collected => s.collected,
         Question::Location => s.location_q,

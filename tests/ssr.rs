@@ -286,3 +286,23 @@ async fn bold_and_links_render_as_elements_around_text() {
         "text that looks like markup stays text"
     );
 }
+
+#[tokio::test]
+async fn the_date_tile_is_named_after_the_date_it_shows() {
+    // A policy that states when it takes effect but not when it was updated.
+    let doc = load("zeekr/2025-12-31.json");
+    let mut version = (*doc).clone();
+    version.dates.updated = None;
+    assert!(version.dates.effective.is_some());
+    let doc = Doc::new(version, Vec::new());
+    let html = render(
+        route("zeekr", "2025-12-31", View::Summary, Lang::En),
+        vec![doc],
+    )
+    .await;
+    assert!(
+        html.contains(r#"<span class="pl-tile-k">Effective</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<span class="pl-tile-k">Updated</span>"#));
+}

@@ -12,7 +12,7 @@ use crate::facet::FacetKind;
 use crate::model::{
     ContactKind, Coverage, CrossBorder, DataCategory, PolicyVersion, Provenance, RightKind,
 };
-use crate::summary::Summary;
+use crate::summary::{DateKind, Summary};
 
 /// The question a quick answer answers, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -250,13 +250,18 @@ pub(crate) fn quick_answers(v: &PolicyVersion, sum: &Summary) -> Vec<QuickAnswer
     out
 }
 
-/// The answers as a Markdown list, in English, for the CLI's summary.
-pub(crate) fn to_markdown(answers: &[QuickAnswer], o: &mut String) {
+/// The answers as a Markdown list, in English, for the CLI's summary. `date` is the kind of the
+/// date the date answer shows, which names its label.
+pub(crate) fn to_markdown(answers: &[QuickAnswer], date: Option<DateKind>, o: &mut String) {
     let _ = writeln!(o, "## At a glance\n");
     for a in answers {
         let label = match a.question {
             Question::Who => "Who",
-            Question::When => "Updated",
+            Question::When => match date {
+                Some(DateKind::Effective) => "Effective",
+                Some(DateKind::Released) => "Released",
+                _ => "Updated",
+            },
             Question::Contact => "Contact",
             Question::Collected => "What is collected",
             Question::Location => "Location",
@@ -356,6 +361,26 @@ mod tests {
             }
         }
         assert!(seen >= 5);
+    }
+
+    #[test]
+    fn the_date_answer_is_named_after_the_date_it_shows() {
+        let opts = crate::ImportOptions {
+            id: "x".into(),
+            version: "2024-03-01".into(),
+            source: "x.txt".into(),
+            ..Default::default()
+        };
+        let mut v = crate::import_text(
+            "政策\n生效日期：2024年3月15日\n一、收集\n我们收集您的手机号码。\n",
+            &opts,
+        );
+        crate::suggest(&mut v);
+        let sum = summarize(&v);
+        assert_eq!(sum.dates()[0].0, DateKind::Effective);
+        let md = crate::summary::to_markdown(&v, &sum);
+        assert!(md.contains("**Effective:** 2024-03-15"), "{md}");
+        assert!(!md.contains("**Updated:**"), "{md}");
     }
 
     #[test]

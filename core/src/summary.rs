@@ -358,7 +358,7 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     // Suggested items are marked so that nobody reads them as reviewed.
     let m = |suggested: bool| if suggested { " _(suggested)_" } else { "" };
     let _ = writeln!(o, "# {} ({})\n", s.title, s.version);
-    crate::quick::to_markdown(&s.quick, &mut o);
+    crate::quick::to_markdown(&s.quick, s.dates().first().map(|(k, _)| *k), &mut o);
     if let Some(c) = &s.controller {
         let _ = writeln!(o, "- **Controller:** {} — {}", c.name, q(&c.source));
     }
