@@ -170,6 +170,13 @@ pub fn read_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError
         return policy_lens_core::parse_version(file, bytes)
             .map_err(|problems| LoadError::from_problems(file, &problems));
     }
+    from_binary(file, bytes)
+}
+
+/// Reads a version in its binary form, validated when it was made (bundled data at build time,
+/// host data by the changes module): no JSON parser, serde visitors or calls into JavaScript
+/// (`policy_lens_core::model::binary`). An error names the file and why.
+fn from_binary(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
     binary::from_binary(bytes).map_err(|reason| LoadError {
         file: file.to_string(),
         reasons: vec![format!("$: {reason}")],
@@ -260,7 +267,7 @@ pub async fn read(url: &str, file: Raw) -> Result<Doc, LoadError> {
     // Decoding the binary form takes a few ms (Zeekr, 104 KB: 4-8 ms), so it runs as soon as
     // the bytes are there; summarising and rendering then get a task of their own, so the main
     // thread is never held for all of them at once.
-    let parsed = decode(url, &file.source).map(|v| Doc::from_file(v, file));
+    let parsed = from_binary(url, &file.source).map(|v| Doc::from_file(v, file));
     crate::dom::mark("decoded");
     next_task().await;
     parsed
@@ -339,17 +346,6 @@ pub async fn load_many(url: &str) -> Result<Vec<Doc>, LoadError> {
     versions
         .into_iter()
         .enumerate()
-        .map(|(i, bytes)| decode(&format!("{url}[{i}]"), &bytes).map(|v| Doc::new(v, bytes)))
+        .map(|(i, bytes)| from_binary(&format!("{url}[{i}]"), &bytes).map(|v| Doc::new(v, bytes)))
         .collect()
-}
-
-/// Reads a version that was validated already, in its binary form (bundled data at build time,
-/// host data by the changes module), with no JSON parser, serde visitors or calls into
-/// JavaScript: see `policy_lens_core::model::binary`.
-#[cfg(target_arch = "wasm32")]
-fn decode(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
-    binary::from_binary(bytes).map_err(|reason| LoadError {
-        file: file.to_string(),
-        reasons: vec![format!("$: {reason}")],
-    })
 }

@@ -315,17 +315,25 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
         );
     }
     let mut problems = Vec::new();
-    let mut ok = Vec::new();
+    let (mut paths, mut ok) = (Vec::new(), Vec::new());
     for f in files {
         let name = f.display().to_string();
         match core::parse_version(&name, &read(&f)?) {
-            Ok(v) => ok.push((f, name, v)),
+            Ok(v) => {
+                paths.push(f);
+                ok.push((name, v));
+            }
             Err(p) => problems.extend(p),
         }
     }
-    let named: Vec<_> = ok.iter().map(|(_, n, v)| (n.clone(), v.clone())).collect();
-    problems.extend(core::validate_set(&named));
-    Ok((ok.into_iter().map(|(f, _, v)| (f, v)).collect(), problems))
+    problems.extend(core::validate_set(&ok));
+    Ok((
+        paths
+            .into_iter()
+            .zip(ok.into_iter().map(|(_, v)| v))
+            .collect(),
+        problems,
+    ))
 }
 
 /// Prints the problems found; exit code 1 when there are any.

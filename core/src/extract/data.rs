@@ -70,8 +70,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
             } = b
             {
                 let title = info.section.title();
-                let collected = has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
-                table(&info.section.id, rows, collected, &mut out);
+                table(&info.section.id, rows, says_collected(&title), &mut out);
             }
         }
     }
@@ -87,7 +86,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 // sentence that says what it includes names collected data: "This includes
                 // your name, service address and phone number."
                 let title = doc.sections[line.section].section.title();
-                let under_title = has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
+                let under_title = says_collected(&title);
                 let introduces = has_any(&line.text, COLLECT) && !has_any(&line.text, NOT_COLLECT);
                 intro = Some((
                     line.section,
@@ -108,8 +107,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 // A list opening a section whose title says it is collected ("2.2 Information
                 // Collected Automatically", "我们收集的信息") is a list of collected data too.
                 let title = doc.sections[line.section].section.title();
-                let under_title =
-                    line.block == 0 && has_any(&title, COLLECT) && !has_any(&title, NOT_COLLECT);
+                let under_title = line.block == 0 && says_collected(&title);
                 let listed = under_title
                     || intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
                 for sentence in super::sentences(&line.text) {
@@ -122,6 +120,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
         }
     }
     out
+}
+
+/// Whether a section title says its data is collected ("Information We Collect", "我们收集的信息").
+fn says_collected(title: &str) -> bool {
+    has_any(title, COLLECT) && !has_any(title, NOT_COLLECT)
 }
 
 /// Signing up or logging in with a piece of data gives it to the company: "您可以使用手机号码
