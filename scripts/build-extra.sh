@@ -9,6 +9,7 @@
 #   - the authoring page (author.html): dist/author.html plus its assets in dist/author/.
 # The nested runs read the same Trunk.toml and skip this hook (POLICY_LENS_NESTED).
 # POLICY_LENS_SKIP_AUTHOR=1 skips the authoring page (the benchmark measures the widget only).
+# Release builds then minify the JavaScript (scripts/minify.mjs).
 set -eu
 [ -n "${POLICY_LENS_NESTED:-}" ] && exit 0
 export POLICY_LENS_NESTED=1
@@ -22,7 +23,13 @@ out="$TRUNK_STAGING_DIR/changes"
 trunk build $release --public-url ./changes/ --dist "$out" changes.html
 rm -f "$out/index.html"
 
-[ -n "${POLICY_LENS_SKIP_AUTHOR:-}" ] && exit 0
-out="$TRUNK_STAGING_DIR/author"
-trunk build $release --public-url ./author/ --dist "$out" author.html
-mv "$out/index.html" "$TRUNK_STAGING_DIR/author.html"
+if [ -z "${POLICY_LENS_SKIP_AUTHOR:-}" ]; then
+  out="$TRUNK_STAGING_DIR/author"
+  trunk build $release --public-url ./author/ --dist "$out" author.html
+  mv "$out/index.html" "$TRUNK_STAGING_DIR/author.html"
+fi
+
+# Release builds ship minified JavaScript (the glue of each wasm module and embed.js), with the
+# pages' integrity hashes updated to match (scripts/minify.mjs).
+[ -n "$release" ] && node scripts/minify.mjs "$TRUNK_STAGING_DIR"
+exit 0

@@ -327,7 +327,8 @@ pub fn parse_many(file: &str, bytes: &[u8]) -> Result<Vec<Doc>, LoadError> {
             reasons,
         });
     }
-    docs.sort_by(|a, b| a.version.cmp(&b.version));
+    // One policy's versions: a short list (see `policy_lens_core::small`).
+    policy_lens_core::small::sort_by(&mut docs, |a, b| a.version.cmp(&b.version));
     Ok(docs)
 }
 

@@ -120,7 +120,7 @@ impl Ctx<'_> {
         for (r, _) in &spans {
             cuts.extend([r.start, r.end].into_iter().filter(|b| within.contains(b)));
         }
-        cuts.sort_unstable();
+        policy_lens_core::small::sort_by_key(&mut cuts, |c| *c);
         cuts.dedup();
         cuts.windows(2)
             .map(|w| {

@@ -2,8 +2,6 @@
 //! digest of the facts that cite it. A panel's content renders only while it is open (on
 //! Zeekr that takes the summary from 887 to 553 elements).
 
-use std::collections::HashSet;
-
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -23,13 +21,17 @@ pub struct SectionListProps {
 #[component]
 pub fn SectionList(props: &SectionListProps) -> Html {
     let s = props.lang.strings();
-    let open = use_state(HashSet::<String>::new);
+    // The open panels' ids: a short list (a hash set would add its own code to the module).
+    let open = use_state(Vec::<String>::new);
     let toggle = {
         let open = open.clone();
         Callback::from(move |id: String| {
             let mut next = (*open).clone();
-            if !next.remove(&id) {
-                next.insert(id);
+            match next.iter().position(|o| *o == id) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push(id),
             }
             open.set(next);
         })

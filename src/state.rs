@@ -3,7 +3,6 @@
 //! Every change is an [`Action`]; the reducer is pure, and the effects (fetching, the URL,
 //! events to the host) stay in the app, which dispatches what they bring back.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -15,9 +14,9 @@ use crate::route::{PolicyRef, Route};
 pub struct State {
     route: Route,
     /// Versions loaded or failed, by `id/version`.
-    docs: HashMap<String, Result<Doc, LoadError>>,
+    docs: Keyed<Result<Doc, LoadError>>,
     /// Version files fetched but not read (the older side of a comparison), by `id/version`.
-    files: HashMap<String, Result<Raw, LoadError>>,
+    files: Keyed<Result<Raw, LoadError>>,
     /// The host-given data once loaded: `None` while it loads (or when there is none).
     source: Option<Result<PolicyRef, LoadError>>,
     /// `policy-lens:ready` was sent; it is sent once per widget.
@@ -52,16 +51,36 @@ fn key(id: &str, version: &str) -> String {
     format!("{id}/{version}")
 }
 
+/// Values by `id/version`: a list, not a hash map. A page holds a few versions, and each map
+/// type would add its own hash-table code to the first module.
+#[derive(Clone, PartialEq)]
+struct Keyed<V>(Vec<(String, V)>);
+
+impl<V> Keyed<V> {
+    fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, key: String, value: V) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+}
+
 impl State {
     /// The state at mount: `preloaded` versions (SSR tests) count as loaded.
     pub fn new(route: Route, preloaded: &[Doc]) -> Self {
         State {
             route,
-            docs: preloaded
-                .iter()
-                .map(|d| (key(&d.id, &d.version), Ok(d.clone())))
-                .collect(),
-            files: HashMap::new(),
+            docs: Keyed(
+                preloaded
+                    .iter()
+                    .map(|d| (key(&d.id, &d.version), Ok(d.clone())))
+                    .collect(),
+            ),
+            files: Keyed(Vec::new()),
             source: None,
             ready: false,
         }

@@ -29,6 +29,7 @@ pub mod numbering;
 mod quick;
 pub mod review;
 mod reviewed;
+pub mod small;
 pub mod summary;
 pub mod text;
 mod validate;

@@ -2,8 +2,6 @@
 //! computed from a version's facets. It only regroups and counts what the facets state;
 //! every item keeps its provenance.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::facet::FacetKind;
@@ -23,7 +21,8 @@ pub struct Summary {
     pub(crate) collected: Vec<CategoryGroup>,
     pub(crate) recipients: Vec<(RecipientKind, usize)>,
     pub(crate) sdk_count: usize,
-    pub(crate) coverage: BTreeMap<FacetKind, Coverage>,
+    #[serde(serialize_with = "as_map")]
+    pub(crate) coverage: Vec<(FacetKind, Coverage)>,
     pub(crate) sections: Vec<SectionDigest>,
     pub(crate) notices: Vec<Notice>,
     /// Facts the extractor suggested that no person has reviewed yet.
@@ -121,9 +120,9 @@ impl Summary {
     }
     pub fn coverage(&self, facet: FacetKind) -> Coverage {
         self.coverage
-            .get(&facet)
-            .copied()
-            .unwrap_or(Coverage::NotReviewed)
+            .iter()
+            .find(|(k, _)| *k == facet)
+            .map_or(Coverage::NotReviewed, |(_, c)| *c)
     }
     pub fn sections(&self) -> &[SectionDigest] {
         &self.sections
@@ -217,6 +216,14 @@ pub fn flagged_items(f: &Facets) -> Vec<(FacetKind, String, &Provenance, bool)> 
     out
 }
 
+/// A list of pairs written as a JSON object, as the map it stands for.
+fn as_map<S: serde::Serializer, K: Serialize, V: Serialize>(
+    pairs: &[(K, V)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
 /// Computes the summary of a version.
 pub fn summarize(v: &PolicyVersion) -> Summary {
     let f = &v.facets;
@@ -231,24 +238,35 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         }
     }
 
-    let mut groups: BTreeMap<DataCategory, CategoryGroup> = BTreeMap::new();
+    // Small lists, not maps: the widget's first module carries this code (see `crate::small`).
+    let mut collected: Vec<CategoryGroup> = Vec::new();
     for i in &f.data_collected.items {
-        let g = groups.entry(i.category).or_insert_with(|| CategoryGroup {
-            category: i.category,
-            sensitive: false,
-            items: Vec::new(),
-        });
+        let at = match collected.iter().position(|g| g.category == i.category) {
+            Some(at) => at,
+            None => {
+                collected.push(CategoryGroup {
+                    category: i.category,
+                    sensitive: false,
+                    items: Vec::new(),
+                });
+                collected.len() - 1
+            }
+        };
+        let g = &mut collected[at];
         g.sensitive |= i.sensitive;
         g.items.push(i.clone());
     }
-    let mut collected: Vec<CategoryGroup> = groups.into_values().collect();
     // Sensitive categories first: they matter most at a glance.
-    collected.sort_by_key(|g| (!g.sensitive, g.category));
+    crate::small::sort_by_key(&mut collected, |g| (!g.sensitive, g.category));
 
-    let mut rc: BTreeMap<RecipientKind, usize> = BTreeMap::new();
+    let mut rc: Vec<(RecipientKind, usize)> = Vec::new();
     for r in &f.recipients.items {
-        *rc.entry(r.kind).or_default() += 1;
+        match rc.iter_mut().find(|(k, _)| *k == r.kind) {
+            Some((_, n)) => *n += 1,
+            None => rc.push((r.kind, 1)),
+        }
     }
+    crate::small::sort_by_key(&mut rc, |(k, _)| *k);
 
     let mut notices = Vec::new();
     for c in &v.completeness {
@@ -290,7 +308,7 @@ pub fn summarize(v: &PolicyVersion) -> Summary {
         operator: v.operator.clone(),
         dates,
         collected,
-        recipients: rc.into_iter().collect(),
+        recipients: rc,
         sdk_count: f.sdks.items.len(),
         coverage: FacetKind::ALL
             .into_iter()
