@@ -58,7 +58,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 <h2 id="pl-glance-title">{ s.at_a_glance }</h2>
                 if let Some(prev) = &props.previous {
                     <RouteLink to={Route { view: View::Changes, from: Some(prev.to_string()), to: Some(v.version.clone()), version: None, section: None, quote: None, ..props.here.clone() }}
-                        navigate={props.navigate.clone()} class={classes!("pl-changed-badge")} testid="changed-badge">
+                        navigate={props.navigate.clone()} class="pl-changed-badge" testid="changed-badge">
                         { if props.since_last_read { s.changed_since_read } else { s.changed_since } }{ " " }{ prev.clone() }
                     </RouteLink>
                 }
@@ -81,7 +81,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                         <li class="pl-tile" data-testid={format!("tile-{}", q.question.id())}>
                             <span class="pl-tile-k">{ i18n::question(props.lang, q.question, sum.dates().first().map(|(k, _)| *k)) }</span>
                             if let Some(source) = &q.source {
-                                <RouteLink to={source_route(&props.here, source)} navigate={props.navigate.clone()} class={classes!("pl-tile-v")}
+                                <RouteLink to={source_route(&props.here, source)} navigate={props.navigate.clone()} class="pl-tile-v"
                                     label={AttrValue::from(format!("{value} — {}: “{}”", s.show_source, source.quote))}>
                                     <span lang={plang.clone()}>{ value.clone() }</span><span class="pl-tile-src" aria-hidden="true">{ " ¶" }</span>
                                 </RouteLink>

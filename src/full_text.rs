@@ -83,7 +83,7 @@ impl Ctx<'_> {
             self.counter.set(n + 1);
             let current = n == self.current;
             parts.push(html! {
-                <mark class={classes!("pl-match", current.then_some("pl-match-current"))} data-match={n.to_string()}
+                <mark class={if current { "pl-match pl-match-current" } else { "pl-match" }} data-match={n.to_string()}
                     data-current={current.then_some("true")}>{ text[r.clone()].to_string() }</mark>
             });
             at = r.end;
@@ -187,13 +187,13 @@ fn render_section(s: &Section, depth: usize, ctx: &Ctx<'_>, hl: Option<&(String,
         _ => html! { <h6>{ title }</h6> },
     };
     html! {
-        <section id={format!("pl-s-{}", s.id)} class={classes!("pl-text-section", (quote.is_some() && !block_hit).then_some("pl-source-section"))}
+        <section id={format!("pl-s-{}", s.id)} class={if quote.is_some() && !block_hit { "pl-text-section pl-source-section" } else { "pl-text-section" }}
             data-section={s.id.clone()} data-testid={(quote.is_some() && !block_hit).then_some("source-highlight")}>
             if s.label.is_some() || s.heading.is_some() { { heading } }
             { for s.blocks.iter().map(|b| match b {
                 Block::Paragraph { text, marks } => html! { <p>{ ctx.rich(text, marks, quote) }</p> },
                 Block::List { items } | Block::Contents { items } => html! {
-                    <ul class={classes!("pl-text-list", matches!(b, Block::Contents { .. }).then_some("pl-contents"))}>
+                    <ul class={if matches!(b, Block::Contents { .. }) { "pl-text-list pl-contents" } else { "pl-text-list" }}>
                         { for items.iter().map(|i| html! {
                             <li>
                                 if let Some(l) = &i.label { <span class="pl-label">{ l.clone() }{ " " }</span> }

@@ -96,7 +96,7 @@ pub fn details(props: &AtAGlanceProps) -> Html {
         <>
             <ul class="pl-chips" data-testid="categories">
                 { for sum.collected().iter().map(|g| html! {
-                    <li class={classes!("pl-chip", g.sensitive.then_some("pl-sensitive"))}>
+                    <li class={if g.sensitive { "pl-chip pl-sensitive" } else { "pl-chip" }}>
                         { i18n::category(props.lang, g.category) }
                         if g.sensitive {
                             <span class="pl-badge">{ " · " }{ s.sensitive }</span>

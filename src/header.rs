@@ -30,7 +30,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             ..here.clone()
         };
         html! {
-            <li><RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-tab")} current={here.view == view}
+            <li><RouteLink {to} navigate={props.navigate.clone()} class="pl-tab" current={here.view == view}
                 testid={AttrValue::from(format!("tab-{}", view.as_str()))}>{ label.to_string() }</RouteLink></li>
         }
     };
@@ -43,7 +43,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="pl-title-row">
                 <h1 class="pl-title" lang={props.doc.language.clone()} data-testid="policy-title">{ props.doc.title.clone() }</h1>
                 <RouteLink to={Route { lang: Some(other.0), ..here.clone() }} navigate={props.navigate.clone()}
-                    class={classes!("pl-lang")} testid="lang-switch" label={AttrValue::from(format!("{}: {}", s.language, other.1))}>
+                    class="pl-lang" testid="lang-switch" label={AttrValue::from(format!("{}: {}", s.language, other.1))}>
                     <span lang={other.0.tag()}>{ other.1 }</span>
                 </RouteLink>
             </div>

@@ -9,8 +9,9 @@ use crate::route::Route;
 pub struct RouteLinkProps {
     pub to: Route,
     pub navigate: Callback<Route>,
+    /// Its classes (a plain string: yew's `Classes` set would add code to the first module).
     #[prop_or_default]
-    pub class: Classes,
+    pub class: AttrValue,
     #[prop_or_default]
     pub testid: Option<AttrValue>,
     #[prop_or_default]

@@ -53,7 +53,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                     let onclick = { let toggle = toggle.clone(); let id = d.id.clone(); Callback::from(move |_: MouseEvent| toggle.emit(id.clone())) };
                     let total: usize = d.counts.iter().map(|(_, n)| n).sum();
                     html! {
-                        <div class={classes!("pl-acc-item", (d.depth > 0).then_some("pl-acc-nested"))} key={d.id.clone()}>
+                        <div class={if d.depth > 0 { "pl-acc-item pl-acc-nested" } else { "pl-acc-item" }} key={d.id.clone()}>
                             <h3 class="pl-acc-heading">
                                 <button type="button" id={btn.clone()} class="pl-acc-button" aria-expanded={expanded.to_string()}
                                     aria-controls={panel.clone()} {onclick} data-testid={format!("section-toggle-{}", d.id)}>

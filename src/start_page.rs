@@ -19,7 +19,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let lang = Some(props.lang);
     let link = |to: Route, text: &str, testid: &str| {
         html! {
-            <RouteLink {to} navigate={props.navigate.clone()} class={classes!("pl-button")} testid={AttrValue::from(testid.to_string())}>
+            <RouteLink {to} navigate={props.navigate.clone()} class="pl-button" testid={AttrValue::from(testid.to_string())}>
                 { text.to_string() }
             </RouteLink>
         }
