@@ -47,6 +47,14 @@ console.log('| Crate or module | Bytes | Share |\n|---|---|---|');
 for (const [g, n] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`| ${g} | ${kb(n)} | ${pct(n)} |`);
 const lazy = [...groups].filter(([g]) => /^policy_lens_core::diff|^similar$|^policy_lens::changes(::|$)/.test(g)).reduce((a, [, n]) => a + n, 0);
 if (/policy-lens-widget/.test(wasm)) console.log(`\nThe diff engine, \`similar\` and the changes view left in the first module (they belong in the changes module): ${kb(lazy)}, ${pct(lazy)}.`);
+// Generic library code that is costly per type and that the first module avoids on purpose:
+// std's sorts (driftsort, ipnsort), B-tree maps and the two-way string searcher. Each use with a
+// new type adds kilobytes; the first module uses policy_lens_core::small and plain scans.
+const heavy = items.filter((i) => /core::slice::sort::|alloc::collections::btree::|TwoWaySearcher|indexmap::/.test(i.name));
+if (/policy-lens-widget/.test(wasm)) {
+  const n = heavy.reduce((a, i) => a + i.bytes, 0);
+  console.log(`Sorts, B-trees, the two-way searcher and index maps in the first module (yew keeps a B-tree map and an index map of its own): ${kb(n)}, ${pct(n)}.`);
+}
 console.log('\n| Function | Bytes |\n|---|---|');
 for (const i of items.filter((i) => !i.name.startsWith('data segment')).sort((a, b) => b.bytes - a.bytes).slice(0, TOP)) {
   console.log(`| \`${i.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${kb(i.bytes)} |`);
