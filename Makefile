@@ -25,6 +25,7 @@ test-native:
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown --features author -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown --no-default-features --features changes-module -- -D warnings
+	cargo clippy -p policy-lens --target wasm32-unknown-unknown --no-default-features --features text-module -- -D warnings
 	cargo test --workspace
 	cargo test -p policy-lens --features author --lib author
 

@@ -51,37 +51,43 @@
     return instantiate(compiled, base + 'policy-lens-widget.js', ++instances + 1);
   }
 
-  // The changes module (the diff engine, the changes view and full validation): a second
-  // wasm module, loaded when a widget first needs it and preloaded once a summary is ready.
-  // Each widget instance asks once and gets its own instance of it.
-  var changesCompiled = null;
-  var changesInstances = 0;
-  var changesGlue = base + 'changes/policy-lens-changes.js';
-  function compileChanges() {
-    if (!changesCompiled) changesCompiled = compile(base + 'changes/policy-lens-changes_bg.wasm');
-    return changesCompiled;
-  }
-  function loadChanges() {
-    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
-    return instantiate(compileChanges(), changesGlue, ++changesInstances);
-  }
-  // Once a summary is ready: fetch and compile the changes module and its glue in the
-  // background. Returns a promise that settles when that is done (the benchmark waits on it).
-  var preloaded = null;
-  function preloadChanges() {
-    if (typeof WebAssembly !== 'object') return Promise.resolve();
-    if (!preloaded) {
-      preloaded = new Promise(function (done) {
-        var start = function () {
-          var glue = changesInstances === 0 ? import(changesGlue) : Promise.resolve();
-          Promise.all([compileChanges(), glue]).then(done, function () { changesCompiled = null; done(); });
-        };
-        if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 500 });
-        else setTimeout(start, 50);
-      });
+  // The modules of the other views, loaded when a widget first needs them and preloaded once a
+  // summary is ready: `changes` (the diff engine, the changes view and full validation) and
+  // `text` (the full text). Each widget instance asks once and gets its own instance of each.
+  function lazyModule(name) {
+    var compiled = null;
+    var instances = 0;
+    var preloaded = null;
+    var glue = base + name + '/policy-lens-' + name + '.js';
+    function compileIt() {
+      if (!compiled) compiled = compile(base + name + '/policy-lens-' + name + '_bg.wasm');
+      return compiled;
     }
-    return preloaded;
+    return {
+      load: function () {
+        if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
+        return instantiate(compileIt(), glue, ++instances);
+      },
+      // Fetches and compiles the module and its glue in the background. Returns a promise that
+      // settles when that is done (the benchmark waits on it).
+      preload: function () {
+        if (typeof WebAssembly !== 'object') return Promise.resolve();
+        if (!preloaded) {
+          preloaded = new Promise(function (done) {
+            var start = function () {
+              var g = instances === 0 ? import(glue) : Promise.resolve();
+              Promise.all([compileIt(), g]).then(done, function () { compiled = null; done(); });
+            };
+            if (window.requestIdleCallback) window.requestIdleCallback(start, { timeout: 500 });
+            else setTimeout(start, 50);
+          });
+        }
+        return preloaded;
+      },
+    };
   }
+  var changesModule = lazyModule('changes');
+  var textModule = lazyModule('text');
 
   // The data file one version shows (the given version, else the latest, when the bundled
   // index has it), or the host's own `src`: a promise of its absolute URL, or of null. A
@@ -261,8 +267,11 @@
       return { update: function (o) { h.update(o, false); }, unmount: h.unmount, _crashForTesting: h._crashForTesting };
     },
     _prefetched: prefetched, // for the widget (src/data.rs)
-    _changes: loadChanges, // for the widget (src/changes_slot.rs)
-    _preloadChanges: preloadChanges,
+    // For the widget (src/module_slot.rs).
+    _changes: changesModule.load,
+    _preloadChanges: changesModule.preload,
+    _text: textModule.load,
+    _preloadText: textModule.preload,
   });
   Object.defineProperty(window, 'PolicyLens', { value: api, configurable: false, writable: false });
 

@@ -4,8 +4,9 @@
 # validates the JSON files first and writes nothing when one is invalid, and writes the bundled
 # index into embed.js (scripts/embed-index.mjs). Trunk builds one page
 # per run, so the hook then runs nested `trunk build`s in the same profile, into the bundle:
-#   - the changes module (changes.html): dist/changes/policy-lens-changes{.js,_bg.wasm}, the
-#     second wasm module the widget loads on demand (src/changes_slot.rs);
+#   - the modules the widget loads on demand (src/module_slot.rs): the changes module
+#     (changes.html, dist/changes/policy-lens-changes{.js,_bg.wasm}) and the text module
+#     (text.html, dist/text/policy-lens-text{.js,_bg.wasm});
 #   - the authoring page (author.html): dist/author.html plus its assets in dist/author/.
 # The nested runs read the same Trunk.toml and skip this hook (POLICY_LENS_NESTED).
 # POLICY_LENS_SKIP_AUTHOR=1 skips the authoring page (the benchmark measures the widget only).
@@ -19,9 +20,11 @@ release=
 cargo run --quiet -p policy-lens-core --bin policy-lens -- pack policies "$TRUNK_STAGING_DIR/policies"
 node scripts/embed-index.mjs "$TRUNK_STAGING_DIR/embed.js" policies/index.json
 
-out="$TRUNK_STAGING_DIR/changes"
-trunk build $release --public-url ./changes/ --dist "$out" changes.html
-rm -f "$out/index.html"
+for module in changes text; do
+  out="$TRUNK_STAGING_DIR/$module"
+  trunk build $release --public-url "./$module/" --dist "$out" "$module.html"
+  rm -f "$out/index.html"
+done
 
 if [ -z "${POLICY_LENS_SKIP_AUTHOR:-}" ]; then
   out="$TRUNK_STAGING_DIR/author"

@@ -19,6 +19,7 @@ if (!dir) {
 const files = [
   ['policy-lens-widget.js', 'esm'],
   ['changes/policy-lens-changes.js', 'esm'],
+  ['text/policy-lens-text.js', 'esm'],
   ['author/policy-lens-author.js', 'esm'],
   ['embed.js', undefined],
   // Files with the same content share an integrity hash: every copy of the stylesheet is
@@ -27,6 +28,7 @@ const files = [
   ['author/policy-lens.css', undefined, 'css'],
   ['author/author.css', undefined, 'css'],
   ['changes/policy-lens.css', undefined, 'css'],
+  ['text/policy-lens.css', undefined, 'css'],
 ];
 const sri = (buf) => 'sha384-' + crypto.createHash('sha384').update(buf).digest('base64');
 const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => path.join(dir, f));

@@ -111,7 +111,8 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     // The changes view comes from the changes module: ready once it is on screen.
     let changes_shown = use_state_eq(|| false);
-    // The summary is ready once its first layer, details included, is on screen.
+    // The summary is ready once its first layer, details included, is on screen; the full text
+    // once its module has rendered it.
     let summary_shown = use_state_eq(|| false);
     let on_summary_shown = {
         let summary_shown = summary_shown.clone();
@@ -121,7 +122,7 @@ pub fn App(props: &AppProps) -> Html {
         || errors.is_empty()
             && match &*target {
                 Target::Pair(..) => !*changes_shown,
-                Target::One(..) => route.view != View::Full && !*summary_shown,
+                Target::One(..) => !*summary_shown,
                 _ => false,
             };
     let on_changes_shown = {
@@ -130,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     use_ready_signal(waiting, root.clone(), state.clone());
     use_error_events(errors.clone(), root.clone());
-    use_scroll_into_view(waiting, props.full_page, route.clone(), root.clone());
+    use_scroll_into_view(waiting, props.full_page, root.clone());
 
     let (mut read_docs, mut files) = (Vec::new(), Vec::new());
     for g in got.into_iter().flatten().flatten() {
@@ -353,9 +354,13 @@ fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>
                 ],
             );
             state.dispatch(Action::Ready);
-            // The changes module loads in the background, so "What changed" opens at once.
+            // The modules of the other views load in the background, so that the full text (a
+            // source link, the tab) and "What changed" open at once: the smaller one first.
             #[cfg(target_arch = "wasm32")]
-            crate::changes_slot::preload();
+            {
+                crate::module_slot::preload(crate::module_slot::Module::Text);
+                crate::module_slot::preload(crate::module_slot::Module::Changes);
+            }
         }
     });
 }
@@ -374,33 +379,19 @@ fn use_error_events(errors: Vec<LoadError>, root: NodeRef) {
     });
 }
 
-/// Brings into view, once the content exists: in full-page mode the URL fragment
-/// (`#pl-s-s4-2`, `#pl-facet-rights`); in the full text the quote of a provenance jump, or
-/// else the section asked for.
+/// Brings into view, once the content exists, in full-page mode the URL fragment
+/// (`#pl-s-s4-2`, `#pl-facet-rights`). The full text brings the quote of a provenance jump, or
+/// else the section asked for, into view itself (src/text_module.rs).
 #[hook]
-fn use_scroll_into_view(loading: bool, full_page: bool, route: Route, root: NodeRef) {
-    {
-        let root = root.clone();
-        use_effect_with(loading, move |loading| {
-            if full_page && !*loading {
-                if let Some(hash) = crate::dom::location_hash() {
-                    crate::dom::scroll_to(
-                        &root,
-                        &format!("[id=\"{}\"]", hash.replace(['"', '\\'], "")),
-                    );
-                }
+fn use_scroll_into_view(loading: bool, full_page: bool, root: NodeRef) {
+    use_effect_with(loading, move |loading| {
+        if full_page && !*loading {
+            if let Some(hash) = crate::dom::location_hash() {
+                crate::dom::scroll_to(
+                    &root,
+                    &format!("[id=\"{}\"]", hash.replace(['"', '\\'], "")),
+                );
             }
-        });
-    }
-    let focus = (route.view, route.section, route.quote, loading);
-    use_effect_with(focus, move |(view, section, quote, loading)| {
-        if *loading || *view != View::Full {
-            return;
-        }
-        if quote.is_some() {
-            crate::dom::scroll_to(&root, "[data-testid=\"source-highlight\"]");
-        } else if let Some(id) = section {
-            crate::dom::scroll_to(&root, &format!("#pl-s-{id}"));
         }
     });
 }

@@ -176,7 +176,7 @@ pub fn read_version(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError
 /// Reads a version in its binary form, validated when it was made (bundled data at build time,
 /// host data by the changes module): no JSON parser, serde visitors or calls into JavaScript
 /// (`policy_lens_core::model::binary`). An error names the file and why.
-fn from_binary(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
+pub(crate) fn from_binary(file: &str, bytes: &[u8]) -> Result<PolicyVersion, LoadError> {
     binary::from_binary(bytes).map_err(|reason| LoadError {
         file: file.to_string(),
         reasons: vec![format!("$: {reason}")],

@@ -9,7 +9,18 @@ pub fn scroll_to(root: &NodeRef, selector: &str) {
     {
         use wasm_bindgen::JsCast;
         if let Some(el) = root.cast::<web_sys::Element>() {
-            if let Ok(Some(found)) = el.query_selector(selector) {
+            // Inside the root, else next to it: the views of the modules loaded on demand are
+            // mounted right after the widget's root (src/module_slot.rs).
+            let found = el.query_selector(selector).ok().flatten().or_else(|| {
+                let around = el.parent_node()?.parent_node()?;
+                let query: js_sys::Function =
+                    js_sys::Reflect::get(&around, &"querySelector".into())
+                        .ok()?
+                        .dyn_into()
+                        .ok()?;
+                query.call1(&around, &selector.into()).ok()?.dyn_into().ok()
+            });
+            if let Some(found) = found {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Center);
                 if !reduced_motion() {

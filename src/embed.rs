@@ -96,7 +96,7 @@ impl MountHandle {
     /// robustness tests only.
     #[wasm_bindgen(js_name = crashChangesForTesting)]
     pub fn crash_changes_for_testing(&self) {
-        crate::changes_slot::crash_for_testing();
+        crate::module_slot::crash_for_testing(crate::module_slot::Module::Changes);
     }
 
     /// Removes the widget.

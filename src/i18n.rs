@@ -59,6 +59,7 @@ pub struct Strings {
     pub loading: &'static str,
     /// The changes module could not be loaded (the reason follows in brackets).
     pub changes_unavailable: &'static str,
+    pub text_unavailable: &'static str,
     pub at_a_glance: &'static str,
     pub who: &'static str,
     pub controller: &'static str,
@@ -140,6 +141,7 @@ pub static EN: Strings = Strings {
     view_full: "Full text",
     loading: "Loading the policy…",
     changes_unavailable: "The comparison could not be shown",
+    text_unavailable: "The full text could not be shown",
     at_a_glance: "At a glance",
     who: "Who",
     controller: "Controller",
@@ -220,6 +222,7 @@ pub static ZH: Strings = Strings {
     view_full: "全文",
     loading: "正在加载政策…",
     changes_unavailable: "无法显示版本对比",
+    text_unavailable: "无法显示全文",
     at_a_glance: "一览",
     who: "谁在处理",
     controller: "处理者",

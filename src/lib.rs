@@ -20,10 +20,19 @@ mod dom;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod embed;
 mod error_panel;
+// The full text renders in the text module and the authoring page (natively, in place: the
+// SSR tests).
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "text-module",
+    feature = "author"
+))]
 mod full_text;
 mod glance_details;
 mod header;
 mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod module_slot;
 mod notices;
 #[cfg(target_arch = "wasm32")]
 mod panic_hook;
@@ -34,6 +43,9 @@ mod source_link;
 mod start_page;
 mod state;
 mod suggested_badge;
+#[cfg(all(target_arch = "wasm32", feature = "text-module"))]
+mod text_module;
+mod text_slot;
 mod version_page;
 
 pub use app::{App, AppProps};
@@ -66,6 +78,12 @@ pub fn start_page() {
 /// The changes module's start: installs its panic hook (its exports are in `changes_module`).
 #[cfg(all(target_arch = "wasm32", feature = "changes-module"))]
 pub fn start_changes_module() {
+    panic_hook::install();
+}
+
+/// The text module's start: installs its panic hook (its exports are in `text_module`).
+#[cfg(all(target_arch = "wasm32", feature = "text-module"))]
+pub fn start_text_module() {
     panic_hook::install();
 }
 

@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use crate::at_a_glance::AtAGlance;
 use crate::data::{Doc, Shared};
-use crate::full_text::FullText;
 use crate::header::Header;
 use crate::i18n::Lang;
 use crate::notices::Notices;
 use crate::route::{Route, View};
 use crate::section_list::SectionList;
+use crate::text_slot::TextSlot;
 
 #[derive(Properties, PartialEq)]
 pub struct VersionPageProps {
@@ -21,7 +21,7 @@ pub struct VersionPageProps {
     pub lang: Lang,
     pub here: Route,
     pub navigate: Callback<Route>,
-    /// Called once the summary's first layer is completely on screen.
+    /// Called once the summary's first layer, or the full text, is completely on screen.
     #[prop_or_default]
     pub on_shown: Callback<()>,
 }
@@ -81,8 +81,13 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
     let header = html! { <Header versions={props.versions.clone()} doc={props.doc.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} /> };
     match props.here.view {
         View::Full => {
-            let highlight = props.here.section.clone().zip(props.here.quote.clone());
-            html! { <>{ header }<FullText doc={props.doc.clone()} lang={props.lang} {highlight} /></> }
+            html! {
+                <>
+                    { header }
+                    <TextSlot doc={props.doc.clone()} lang={props.lang} section={props.here.section.clone()}
+                        quote={props.here.quote.clone()} on_shown={props.on_shown.clone()} />
+                </>
+            }
         }
         _ => html! {
             <>

@@ -1,7 +1,7 @@
 // The bundle split: the summary loads without the changes module (the diff engine, the changes
-// view, full validation); the module is fetched in the background once the summary is ready,
-// "What changed" opens from it, and a module that cannot load leaves a clear message, never a
-// blank widget.
+// view, full validation) and without the text module (the full text); both are fetched in the
+// background once the summary is ready, their views open from them, and a module that cannot
+// load leaves a clear message, never a blank widget.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -95,6 +95,68 @@ test('a changes module that cannot load gives a clear message; the widget stays 
   await message.waitFor();
   assert.match(await message.innerText(), /^The comparison could not be shown \(.+\)$/);
   // The header still works: the summary opens.
+  await page.locator('[data-testid=tab-summary]').click();
+  await page.waitForSelector('[data-testid=at-a-glance]');
+  await context.close();
+});
+
+test('the full text is in a module of its own: the summary is ready before it is requested; the tab, a source link and a deep link show it', async () => {
+  // The full text's search and highlight are only in the text module.
+  const widget = fs.readFileSync(path.join(dist, 'policy-lens-widget_bg.wasm'));
+  const text = fs.readFileSync(path.join(dist, 'text', 'policy-lens-text_bg.wasm'));
+  for (const marker of ['pl-match-current', 'pl-search-input']) {
+    assert.equal(widget.includes(marker), false, `"${marker}" is in the first bundle`);
+    assert.equal(text.includes(marker), true, `"${marker}" is missing from the text module`);
+  }
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.addInitScript(AT_READY);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  const atReady = await page.evaluate(() => window.__atReady);
+  assert.ok(!atReady.some((p) => p.includes('policy-lens-text')), `requested before ready:\n${atReady.join('\n')}`);
+  // Preloaded in the background once the summary is ready.
+  await page.evaluate(() => window.PolicyLens._preloadText());
+  const after = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(after.some((p) => p.endsWith('/text/policy-lens-text_bg.wasm')), after.join('\n'));
+  // The tab: the widget's header and the text module's frame, then back to the summary.
+  await page.locator('[data-testid=tab-full]').click();
+  await page.waitForSelector('[data-testid=full-text]');
+  assert.equal(await page.locator('[data-testid=text-part]').count(), 1);
+  assert.ok(await page.locator('[data-testid=tab-summary]').isVisible());
+  await page.locator('[data-testid=search-input]').fill('个人信息');
+  assert.match(await page.locator('[data-testid=search-status]').innerText(), /^1 \/ \d+ matches$/);
+  await page.locator('[data-testid=tab-summary]').click();
+  await page.waitForSelector('[data-testid=at-a-glance]');
+  assert.equal(await page.locator('[data-testid=text-part]').count(), 0);
+  // A fact's source link: the full text with its quote highlighted and brought into view.
+  const tile = page.locator('[data-testid=quick-answers] a.pl-tile-v').first();
+  const quote = (await tile.getAttribute('aria-label')).split('“')[1].replace(/”$/, '');
+  await tile.click();
+  const mark = page.locator('[data-testid=source-highlight]');
+  await mark.waitFor();
+  assert.ok((await mark.innerText()).replace(/\s/g, '').includes(quote.replace(/\s/g, '').slice(0, 12)), quote);
+  assert.ok(await mark.isVisible() && await mark.evaluate((m) => { const r = m.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }), 'the quote is in view');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // A link straight to the full text: ready once the text is on screen, without the changes module.
+  const direct = await open(browser, server.origin);
+  await direct.page.addInitScript(AT_READY);
+  await gotoReady(direct.page, `${server.origin}/?policy=zeekr&lang=en&view=full`);
+  assert.equal(await direct.page.locator('[data-testid=full-text]').count(), 1, 'the full text is there at ready');
+  const direct_ = await direct.page.evaluate(() => window.__atReady);
+  assert.ok(direct_.some((p) => p.endsWith('/text/policy-lens-text_bg.wasm')), direct_.join('\n'));
+  assert.ok(!direct_.some((p) => p.includes('policy-lens-changes')), direct_.join('\n'));
+  assert.deepEqual(direct.problems, []);
+  await direct.context.close();
+});
+
+test('a text module that cannot load gives a clear message; the widget stays usable', async () => {
+  const { page, context } = await open(browser, server.origin, { allowErrors: true });
+  await page.route('**/text/policy-lens-text_bg.wasm', (r) => r.abort());
+  await gotoReady(page, `${server.origin}/?policy=zeekr&view=full&lang=en`);
+  const message = page.locator('[data-testid=text-unavailable]');
+  await message.waitFor();
+  assert.match(await message.innerText(), /^The full text could not be shown \(.+\)$/);
   await page.locator('[data-testid=tab-summary]').click();
   await page.waitForSelector('[data-testid=at-a-glance]');
   await context.close();

@@ -128,7 +128,9 @@ test('language switch, deep links that survive a reload, and the browser languag
   await page.reload();
   await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached' });
   assert.ok(await page.locator('[data-testid=full-text]').isVisible());
-  assert.equal(await page.locator('.policy-lens').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('[data-testid=policy-lens]').getAttribute('lang'), 'en');
+  // The full text is rendered by the text module, in a frame of its own next to the widget's.
+  assert.equal(await page.locator('[data-testid=text-part]').getAttribute('lang'), 'en');
   await page.goBack();
   await page.locator('[data-testid=at-a-glance]').waitFor();
   assert.match(page.url(), /\?policy=infiniti&lang=en$/);
