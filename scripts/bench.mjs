@@ -99,17 +99,23 @@ row('Size: policy-lens-widget.js', fmtSize(js));
 row('Size: policy-lens-widget_bg.wasm', fmtSize(wasm));
 row('Size: widget code (embed.js + glue JS + wasm)', fmtSize(code),
   `${mark(code.gz <= 150 * KB)} ≤ 150 KB gzip · stretch ≤ 100 KB ${mark(code.gz <= 100 * KB)}`);
-// The changes module (diff engine, changes view, full validation) loads on demand: not part of
-// the first bundle, shown for its own size.
-const chJs = path.join(dist, 'changes', 'policy-lens-changes.js');
-const chWasm = path.join(dist, 'changes', 'policy-lens-changes_bg.wasm');
-if (fs.existsSync(chJs) && fs.existsSync(chWasm)) {
-  const a = sizes(chJs), b = sizes(chWasm);
-  row('Size: changes module, loaded on demand (JS + wasm)', fmtSize({ raw: a.raw + b.raw, gz: a.gz + b.gz, br: a.br + b.br }));
-} else {
-  notes.push('WARNING: the changes module (dist/changes/) is missing from this build.');
+// The modules of the other views load on demand: the changes module (diff engine, changes
+// view, full validation) and the text module (the full text). Not part of the first bundle,
+// shown for their own size.
+for (const [name, what] of [['changes', 'changes module'], ['text', 'text module']]) {
+  const js = path.join(dist, name, `policy-lens-${name}.js`);
+  const wasm = path.join(dist, name, `policy-lens-${name}_bg.wasm`);
+  if (fs.existsSync(js) && fs.existsSync(wasm)) {
+    const m = sum(sizes(js), sizes(wasm));
+    row(`Size: ${what}, loaded on demand (JS + wasm)`, fmtSize(m));
+    if (name === 'text') {
+      row('Size: code for a link straight to the full text (first bundle + text module)', fmtSize(sum(code, m)));
+    }
+  } else {
+    notes.push(`WARNING: the ${what} (dist/${name}/) is missing from this build.`);
+  }
 }
-for (const extra of ['embed.js', 'policy-lens.css']) {
+for (const extra of ['policy-lens.css']) {
   const f = path.join(dist, extra);
   if (fs.existsSync(f)) row(`Size: ${extra}`, fmtSize(sizes(f)));
 }
@@ -363,18 +369,29 @@ async function longTasks({ page }) {
 
 /// Opening the changes view from the summary, as a reader does (the header's tab): ms from the
 /// click until its verdict is in the DOM.
-async function openChanges({ page }, warm) {
-  if (warm) await page.evaluate(() => window.PolicyLens._preloadChanges());
-  return page.evaluate(() => new Promise((ok) => {
-    const done = () => document.querySelector('[data-testid=verdict]');
-    const tab = document.querySelector('[data-testid=tab-changes]');
+async function openChanges(w, warm) {
+  if (warm) await w.page.evaluate(() => window.PolicyLens._preloadChanges());
+  return openTab(w, 'tab-changes', 'verdict');
+}
+
+/// Clicks the summary's "Full text" tab once the text module is preloaded; ms until the text
+/// is on screen.
+async function openText(w) {
+  await w.page.evaluate(() => window.PolicyLens._preloadText());
+  return openTab(w, 'tab-full', 'full-text');
+}
+
+async function openTab({ page }, tabId, doneId) {
+  return page.evaluate(([tabId, doneId]) => new Promise((ok) => {
+    const done = () => document.querySelector(`[data-testid=${doneId}]`);
+    const tab = document.querySelector(`[data-testid=${tabId}]`);
     if (!tab) { ok(NaN); return; } // a policy with one version has no changes view
     const t0 = performance.now();
     new MutationObserver((_, obs) => {
       if (done()) { obs.disconnect(); ok(performance.now() - t0); }
     }).observe(document.body, { childList: true, subtree: true });
     tab.click();
-  }));
+  }), [tabId, doneId]);
 }
 
 /// The plain static page with the same policy text as the widget's summary of `file`: what a
@@ -446,6 +463,9 @@ try {
   const open = stats(runs.filter((r) => r.warm).map((r) => r.open).filter(Number.isFinite));
   if (open.n) row(`Opening the changes view from the ${largest.id} summary, changes module preloaded (click to verdict, both versions)`,
     fmtLoad(open), `${mark(open.median <= 150)} ≤ 150 ms`);
+  const texts = [];
+  for (let i = 0; i < Math.max(5, RUNS >> 1); i++) texts.push((await loadOnce(site.origin, summaryUrl, openText)).extra);
+  row(`Opening the full text from the ${largest.id} summary, text module preloaded (click to text)`, fmtLoad(stats(texts)), '—');
   const cold = stats(runs.filter((r) => !r.warm).map((r) => r.open).filter(Number.isFinite));
   if (cold.n) row(`Opening the changes view right at ready (its module still loading; click to verdict)`, fmtLoad(cold), '—');
   const long = stats(runs.map((r) => r.longTasks));
@@ -462,6 +482,7 @@ try {
     row(`Load to ready: ${p.id} summary (${kb(p.bytes)} data)`, fmtLoad(await loads(site.origin, `/?policy=${p.id}&lang=en`)));
   }
   row('Load to ready: zeekr changes view (both versions)', fmtLoad(await loads(site.origin, '/?policy=zeekr&view=changes')));
+  row('Load to ready: zeekr full text (a link straight to it)', fmtLoad(await loads(site.origin, '/?policy=zeekr&view=full&lang=en')));
   if (fs.existsSync(path.join(dist, 'demo', 'script-tag.html'))) {
     const tag = fs.readFileSync(path.join(dist, 'demo', 'script-tag.html'), 'utf8').match(/<script[^>]*embed\.js[^>]*>/)?.[0] || '';
     const what = [...tag.matchAll(/data-(policy|view)="([^"]*)"/g)].map((m) => m[2]).join(' ');
