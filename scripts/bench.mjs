@@ -5,6 +5,7 @@
 //
 //   node scripts/bench.mjs            RUNS=5 node scripts/bench.mjs   (fewer runs, for a quick look)
 //   ONLY=load RUNS=7 node scripts/bench.mjs   (sizes and the load breakdown only)
+//   ONLY=diff node scripts/bench.mjs          (sizes and the diff speeds only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { serve, launch, open, dist as builtDist, root } from '../tests/browser/h
 const RUNS = Number(process.env.RUNS || 20);
 // ONLY=load: sizes and the largest policy's load breakdown only (for quick iterations).
 const ONLY_LOAD = process.env.ONLY === 'load';
+// ONLY=diff: sizes and the diff speeds only.
+const ONLY_DIFF = process.env.ONLY === 'diff';
 class Done extends Error {}
 const JSDIFF_TIMEOUT_MS = 10_000; // per call; jsdiff returns undefined ("gave up") past it
 const JSDIFF_TOTAL_MS = 30_000; // per pair and function: stop repeating past this
@@ -262,7 +265,7 @@ if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], 
 // ---------------------------------------------------------------------------------------------
 log('native CLI');
 const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(page, p.old), path.join(page, p.new)]);
-const native = ONLY_LOAD ? [] : execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
+const native = ONLY_LOAD || ONLY_DIFF ? [] : execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
   env: { ...process.env, RUNS: String(RUNS) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
 }).trim().split('\n').map((l) => {
   const [name, med, min, max, bytes] = l.split('\t');
@@ -424,6 +427,7 @@ fs.writeFileSync(path.join(dist, 'bench-plain.html'), plainPage(largest.file));
 
 const site = await serve({ dir: dist });
 try {
+  if (ONLY_DIFF) throw new Done();
   // The largest policy's summary and the plain page, loaded alternately (so that both see the
   // same machine load), with the widget's load broken down.
   log('load breakdown and plain-page baseline');
