@@ -153,9 +153,9 @@
   function fallback(host, container, options, reason) {
     if (container.querySelector('[data-testid=fallback]')) return;
     container.textContent = '';
-    // The changes module's frame (a sibling of the container) goes too.
+    // The frames of the modules loaded on demand (siblings of the container) go too.
     var parent = container.parentNode;
-    Array.prototype.slice.call(parent ? parent.querySelectorAll('.pl-changes-host') : []).forEach(function (e) { e.remove(); });
+    Array.prototype.slice.call(parent ? parent.querySelectorAll('.pl-changes-host, .pl-text-host') : []).forEach(function (e) { e.remove(); });
     var box = document.createElement('section');
     box.className = 'pl-fallback';
     box.setAttribute('data-testid', 'fallback');
@@ -239,10 +239,11 @@
     return {
       // `replace`: the element's attributes are the whole truth; the JS API merges.
       // For the robustness tests: make this widget's wasm instance panic.
-      // `which` = 'changes': the changes module's instance instead.
+      // `which` = 'changes' or 'text': that module's instance instead.
       _crashForTesting: function (which) {
         if (!state.handle) return;
         if (which === 'changes') state.handle.crashChangesForTesting();
+        else if (which === 'text') state.handle.crashTextForTesting();
         else state.handle.crashForTesting();
       },
       update: function (o, replace) {

@@ -36,7 +36,8 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! dpkg -s fon
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
 fi
 
-# Node packages of the browser tests and wasm-opt (npm binaryen): only when the lock changed.
+# Node packages of the browser tests, wasm-opt (npm binaryen) and esbuild (the release build minifies
+# its JavaScript and CSS with it): only when the lock changed.
 stamp=node_modules/.policy-lens-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   step "npm ci"

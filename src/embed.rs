@@ -99,6 +99,13 @@ impl MountHandle {
         crate::module_slot::crash_for_testing(crate::module_slot::Module::Changes);
     }
 
+    /// Panics inside the text module this widget shows (another wasm instance). For the
+    /// robustness tests only.
+    #[wasm_bindgen(js_name = crashTextForTesting)]
+    pub fn crash_text_for_testing(&self) {
+        crate::module_slot::crash_for_testing(crate::module_slot::Module::Text);
+    }
+
     /// Removes the widget.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {

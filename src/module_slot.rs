@@ -74,7 +74,7 @@ thread_local! {
 }
 
 /// Makes a module's instance panic, when it shows a view. For the robustness tests only
-/// (`_crashForTesting('changes')` in embed.js).
+/// (`_crashForTesting('changes')` or `('text')` in embed.js).
 #[cfg(feature = "widget")]
 pub fn crash_for_testing(m: Module) {
     if let Some(h) = SHOWN.with(|s| s.borrow()[m.index()].clone()) {

@@ -228,6 +228,37 @@ test('a panic inside a widget\'s changes module shows that widget\'s fallback; t
   await context.close();
 });
 
+test('a panic inside a widget\'s text module shows that widget\'s fallback; the other widget keeps working', async () => {
+  const { page, context } = await open(browser, server.origin, { allowErrors: true });
+  await page.goto(`${server.origin}/demo/two-widgets.html`);
+  await page.waitForSelector('#good[data-ready]');
+  await page.evaluate(async () => {
+    const a = document.createElement('div');
+    a.id = 'crashing-text';
+    document.body.appendChild(a);
+    const ready = new Promise((r) => a.addEventListener('policy-lens:ready', r, { once: true }));
+    window.__h = window.PolicyLens.mount(a, { policy: 'zeekr', view: 'full', lang: 'en' });
+    await ready;
+  });
+  // Ready on the full text means the text module has rendered it.
+  assert.ok(await page.evaluate(() => !!document.querySelector('#crashing-text').shadowRoot.querySelector('[data-testid=full-text]')));
+  const reasons = await page.evaluate(async () => {
+    const a = document.querySelector('#crashing-text');
+    const seen = [];
+    a.addEventListener('policy-lens:error', (e) => seen.push(e.detail.reason));
+    try { window.__h._crashForTesting('text'); } catch (e) { /* the panic may surface as a thrown error too */ }
+    await new Promise((r) => setTimeout(r, 0));
+    return seen;
+  });
+  assert.ok(reasons.some((r) => /^panic: [\s\S]*crash requested by a test \(text module\)/.test(r)), reasons.join(' | '));
+  await page.waitForFunction(() => !!document.querySelector('#crashing-text').shadowRoot.querySelector('[data-testid=fallback]'));
+  assert.equal(await page.evaluate(() => document.querySelector('#crashing-text').shadowRoot.querySelectorAll('.pl-text-host').length), 0);
+  // The other widget still reacts to the reader, and its own full text works.
+  await page.evaluate(() => document.querySelector('#good').shadowRoot.querySelector('[data-testid=tab-full]').click());
+  await page.waitForFunction(() => !!document.querySelector('#good').shadowRoot.querySelector('[data-testid=full-text]'));
+  await context.close();
+});
+
 test('a panic inside one widget shows its fallback; the other widget on the page keeps working', async () => {
   const { page, problems, context } = await open(browser, server.origin, { allowErrors: true });
   await page.goto(`${server.origin}/demo/two-widgets.html`);
