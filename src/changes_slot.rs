@@ -91,12 +91,12 @@ impl crate::module_slot::Part for ChangesSlotProps {
         o.into()
     }
 
-    fn strings(&self) -> &'static crate::i18n::Strings {
-        self.lang.strings()
+    fn lang(&self) -> Lang {
+        self.lang
     }
 
-    fn unavailable(&self) -> &'static str {
-        self.lang.strings().changes_unavailable
+    fn unavailable(s: &'static crate::i18n::Strings) -> &'static str {
+        s.changes_unavailable
     }
 
     fn navigate(&self) -> Callback<Route> {

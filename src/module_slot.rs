@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::route::Route;
 
 /// A module loaded on demand.
@@ -58,9 +58,9 @@ pub trait Part: Properties + PartialEq + Clone + 'static {
     /// What the module gets: the bytes of a version only when they differ from `sent` (the
     /// props handed over last), since the module keeps what it was given.
     fn object(&self, sent: Option<&Self>, navigate: &Function) -> JsValue;
-    fn strings(&self) -> &'static Strings;
-    /// The message when the module cannot be loaded.
-    fn unavailable(&self) -> &'static str;
+    fn lang(&self) -> Lang;
+    /// The message, among `s`, when the module cannot be loaded.
+    fn unavailable(s: &'static Strings) -> &'static str;
     fn navigate(&self) -> Callback<Route>;
     /// Called once the view is on screen, or could not be shown.
     fn on_shown(&self) -> Callback<()>;
@@ -213,7 +213,7 @@ pub fn Slot<P: Part>(props: &P) -> Html {
     let state = use_mut_ref(Mounted::<P>::default);
     let failed = use_state(|| None::<String>);
     let shown = use_state(|| false);
-    let s = props.strings();
+    let s = props.lang().strings();
     // New props: keep them, and pass them on once mounted (declared first, so that the mount
     // below finds them).
     {
@@ -316,7 +316,7 @@ pub fn Slot<P: Part>(props: &P) -> Html {
         <>
             if let Some(reason) = &*failed {
                 <p class="pl-error" role="alert" data-testid={format!("{}-unavailable", P::MODULE.name())}>
-                    { format!("{} ({reason})", props.unavailable()) }
+                    { format!("{} ({reason})", P::unavailable(s)) }
                 </p>
             } else if !*shown {
                 <p class="pl-loading" role="status" data-testid={format!("loading-{}", P::MODULE.name())}>{ s.loading }</p>

@@ -62,12 +62,12 @@ impl crate::module_slot::Part for TextSlotProps {
         o.into()
     }
 
-    fn strings(&self) -> &'static crate::i18n::Strings {
-        self.lang.strings()
+    fn lang(&self) -> Lang {
+        self.lang
     }
 
-    fn unavailable(&self) -> &'static str {
-        self.lang.strings().text_unavailable
+    fn unavailable(s: &'static crate::i18n::Strings) -> &'static str {
+        s.text_unavailable
     }
 
     fn navigate(&self) -> Callback<crate::route::Route> {
