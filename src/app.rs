@@ -113,16 +113,16 @@ pub fn App(props: &AppProps) -> Html {
     let changes_shown = use_state_eq(|| false);
     // The summary is ready once its first layer, details included, is on screen; the full text
     // once its module has rendered it.
-    let summary_shown = use_state_eq(|| false);
-    let on_summary_shown = {
-        let summary_shown = summary_shown.clone();
-        use_callback((), move |(), _| summary_shown.set(true))
+    let page_shown = use_state_eq(|| false);
+    let on_page_shown = {
+        let page_shown = page_shown.clone();
+        use_callback((), move |(), _| page_shown.set(true))
     };
     let waiting = loading
         || errors.is_empty()
             && match &*target {
                 Target::Pair(..) => !*changes_shown,
-                Target::One(..) => !*summary_shown,
+                Target::One(..) => !*page_shown,
                 _ => false,
             };
     let on_changes_shown = {
@@ -173,7 +173,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::One(p, _) => {
             let doc = docs[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_summary_shown} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_page_shown} /> }
         }
         Target::Pair(p, ..) => html! {
             <>
