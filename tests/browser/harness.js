@@ -69,9 +69,9 @@ export async function open(browser, origin, { viewport = { width: 1280, height: 
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' && !allowErrors) problems.push(`console error: ${m.text()}`); });
   page.on('requestfailed', (r) => {
-    // The changes module is preloaded in the background once a summary is ready; a test that
-    // navigates away meanwhile cancels that preload, which is not a failure.
-    if (/\/changes\/policy-lens-changes/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    // The changes and text modules are preloaded in the background once a summary is ready; a
+    // test that navigates away meanwhile cancels that preload, which is not a failure.
+    if (/\/(changes|text)\/policy-lens-(changes|text)[._]/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('request', (r) => {
