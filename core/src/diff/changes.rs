@@ -34,7 +34,7 @@ fn unclassified() -> Class {
 /// Whether an equal op's two units differ in formatting (marks or spacing) only.
 fn formatting_only(op: &BlockOp) -> bool {
     op.kind == OpKind::Equal
-        && matches!((&op.old, &op.new), (Some(o), Some(n)) if o.format != n.format)
+        && matches!((&op.old, &op.new), (Some(o), Some(n)) if o.format != n.format || o.text != n.text)
 }
 
 /// One change per op that is not [`OpKind::Equal`], quoted around its changed ranges, and
@@ -66,7 +66,7 @@ pub(super) fn unit_changes(ops: &[BlockOp]) -> Vec<Draft> {
                     .new
                     .as_ref()
                     .or(op.old.as_ref())
-                    .map(|r| r.section_path.to_vec())
+                    .map(|r| r.section_path.iter().map(|t| t.to_string()).collect())
                     .unwrap_or_default(),
                 old_quote: quote(op.old.as_ref(), &ranges.0),
                 new_quote: quote(op.new.as_ref(), &ranges.1),

@@ -6,11 +6,12 @@ use super::inline::changed_ranges;
 use super::quote::excerpt_pieces;
 use super::types::{Change, ChangeKind, Class, Criterion, Diff, MajorBasis, UnitKind};
 
-pub(super) fn path_str(p: &[String]) -> String {
+pub(super) fn path_str<T: AsRef<str>>(p: &[T]) -> String {
     if p.is_empty() {
         "(preamble)".into()
     } else {
-        p.join(" › ")
+        let parts: Vec<&str> = p.iter().map(AsRef::as_ref).collect();
+        parts.join(" › ")
     }
 }
 

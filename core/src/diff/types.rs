@@ -64,15 +64,15 @@ pub struct BlockOp {
 pub struct BlockRef {
     pub(crate) section_id: Arc<str>,
     /// Titles of the enclosing sections, outermost first (untitled sections are left out).
-    pub(crate) section_path: Arc<[String]>,
+    pub(crate) section_path: Arc<[Arc<str>]>,
     pub(crate) kind: UnitKind,
     /// Index of the block in its section; `None` for a heading.
     pub(crate) index: Option<usize>,
     /// 1-based number of the block among all blocks of the version; `None` for a heading.
     pub(crate) number: Option<usize>,
     pub(crate) text: Arc<str>,
-    /// Fingerprint of the exact text and its marks: two units with equal keys but different
-    /// fingerprints differ in formatting only.
+    /// Fingerprint of the unit's marks: two units with equal keys but different exact texts
+    /// or different fingerprints differ in formatting only.
     #[serde(skip)]
     pub(crate) format: u64,
 }
@@ -372,7 +372,7 @@ impl BlockRef {
     pub fn section_id(&self) -> &str {
         &self.section_id
     }
-    pub fn section_path(&self) -> &[String] {
+    pub fn section_path(&self) -> &[Arc<str>] {
         &self.section_path
     }
     pub fn kind(&self) -> UnitKind {

@@ -11,7 +11,7 @@ use super::types::{BlockRef, UnitKind};
 pub(super) struct SecInfo {
     pub(super) id: Arc<str>,
     pub(super) heading: Option<String>,
-    pub(super) path: Arc<[String]>,
+    pub(super) path: Arc<[Arc<str>]>,
 }
 
 pub(super) struct Unit {
@@ -51,7 +51,7 @@ impl Flat {
         self.sections
             .iter()
             .find(|s| &*s.id == id)
-            .map(|s| s.path.to_vec())
+            .map(|s| s.path.iter().map(|t| t.to_string()).collect())
             .unwrap_or_else(|| vec![id.to_string()])
     }
 }
@@ -116,12 +116,18 @@ impl std::hash::Hasher for FastHasher {
 pub(super) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
-/// A fingerprint of a unit's exact text and its marks (one list per line).
-fn fingerprint(text: &str, marks: &[&[Mark]]) -> u64 {
+/// A fingerprint of a unit's marks (one list per line). Two units with equal keys differ in
+/// formatting when their exact texts or their fingerprints differ; the text is compared, not
+/// hashed, and only for those pairs.
+fn marks_fingerprint<'m>(lines: impl Iterator<Item = &'m [Mark]>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = FastHasher::default();
-    text.hash(&mut h);
-    marks.hash(&mut h);
+    let mut n = 0usize;
+    for marks in lines {
+        marks.hash(&mut h);
+        n += 1;
+    }
+    h.write_usize(n);
     h.finish()
 }
 
@@ -142,6 +148,45 @@ const SPECIAL: [bool; 256] = {
     }
     t
 };
+
+/// The bytes of a little-endian word that are below `0x21`, `0xC2` or `0xE0`–`0xE3` (a
+/// superset of [`SPECIAL`]), each flagged by its high bit. Only the lowest flag is exact (a
+/// borrow may flag a byte above a flagged one), and only it is used.
+#[inline(always)]
+fn special_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_0x21 = w.wrapping_sub(ONES * 0x21) & !w;
+    let c2 = w ^ (ONES * 0xC2);
+    let e0 = (w & (ONES * 0xFC)) ^ (ONES * 0xE0);
+    (below_0x21 | (c2.wrapping_sub(ONES) & !c2) | (e0.wrapping_sub(ONES) & !e0)) & HIGH
+}
+
+/// Whether the character starting at `i`, whose lead byte is a non-ASCII [`SPECIAL`] byte,
+/// is whitespace, and its length in bytes: read from its UTF-8 bytes without decoding it.
+#[inline]
+fn multibyte_whitespace(bytes: &[u8], i: usize) -> (bool, usize) {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        // U+0085, U+00A0
+        0xC2 => (matches!(at(1), 0x85 | 0xA0), 2),
+        // U+1680
+        0xE1 => (at(1) == 0x9A && at(2) == 0x80, 3),
+        // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 => (
+            match at(1) {
+                0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => at(2) == 0x9F,
+                _ => false,
+            },
+            3,
+        ),
+        // U+3000
+        0xE3 => (at(1) == 0x80 && at(2) == 0x80, 3),
+        // 0xE0 (flagged by `special_mask`, not special): a three-byte character.
+        _ => (false, 3),
+    }
+}
 
 /// The bytes of a key fed to a [`FastHasher`] eight at a time.
 struct KeyStream {
@@ -186,8 +231,12 @@ impl KeyStream {
                 ]));
             }
         } else {
+            // As `small` on each chunk: a whole word leaves `shift` as it was.
+            let shift = self.shift;
             for c in &mut chunks {
-                self.small(c);
+                let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+                self.h.add(self.word | (w << shift));
+                self.word = w >> (64 - shift);
             }
         }
         self.small(chunks.remainder());
@@ -206,22 +255,34 @@ fn key_hash(heading: bool, text: &str) -> u64 {
     let bytes = text.as_bytes();
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
-        if !SPECIAL[usize::from(bytes[i])] {
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary: special bytes are ASCII whitespace or lead bytes.
-        let (white, n) = if bytes[i] < 0x80 {
+        // The next special byte: found a word at a time, or one by one in the last bytes.
+        let at = match bytes.get(i..i + 8) {
+            Some(w) => {
+                let m = special_mask(u64::from_le_bytes([
+                    w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+                ]));
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i + (m.trailing_zeros() / 8) as usize
+            }
+            None => match bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]) {
+                Some(k) => i + k,
+                None => break,
+            },
+        };
+        // `at` is a char boundary: special bytes are ASCII or lead bytes.
+        let (white, n) = if bytes[at] < 0x80 {
             (true, 1)
         } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.len_utf8())
+            multibyte_whitespace(bytes, at)
         };
         if white {
-            k.bytes(&bytes[run..i]);
-            run = i + n;
+            k.bytes(&bytes[run..at]);
+            run = at + n;
         }
-        i += n;
+        i = at + n;
     }
     k.bytes(&bytes[run..]);
     k.h.add(k.word ^ (u64::from(k.shift) << 58));
@@ -304,13 +365,13 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
 /// A version's units in document order, with the key of each unit left at 0 until
 /// [`assign_keys`].
 pub(super) fn flatten(v: &PolicyVersion) -> Flat {
-    fn walk(s: &Section, path: &[String], f: &mut Flat, number: &mut usize) {
-        let title = s.title();
+    fn walk(s: &Section, path: &Arc<[Arc<str>]>, f: &mut Flat, number: &mut usize) {
+        let title: Arc<str> = s.title().into();
         let titled = !title.trim().is_empty();
-        let p: Arc<[String]> = if titled {
+        let p: Arc<[Arc<str>]> = if titled {
             path.iter().cloned().chain([title.clone()]).collect()
         } else {
-            path.into()
+            path.clone()
         };
         let si = f.sections.len();
         f.sections.push(SecInfo {
@@ -319,13 +380,13 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             path: p.clone(),
         });
         if titled {
-            let format = fingerprint(&title, &[]);
+            let format = marks_fingerprint(std::iter::empty());
             f.units.push(Unit {
                 section: si,
                 kind: UnitKind::Heading,
                 index: None,
                 number: None,
-                text: title.into(),
+                text: title,
                 key: 0,
                 format,
             });
@@ -335,12 +396,17 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             let (text, format, kind) = match b {
                 Block::Paragraph { text, marks } => (
                     Arc::from(text.as_str()),
-                    fingerprint(text, &[marks.as_slice()]),
+                    marks_fingerprint(std::iter::once(marks.as_slice())),
                     UnitKind::Paragraph,
                 ),
                 _ => {
                     let text = b.plain();
-                    let format = fingerprint(&text, &b.marks());
+                    let format = match b {
+                        Block::List { items } | Block::Contents { items } => {
+                            marks_fingerprint(items.iter().map(|i| i.marks.as_slice()))
+                        }
+                        _ => marks_fingerprint(std::iter::empty()),
+                    };
                     let kind = match b {
                         Block::Table { .. } => UnitKind::Table,
                         _ => UnitKind::List,
@@ -378,8 +444,9 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
         units: Vec::with_capacity(units),
     };
     let mut number = 0;
+    let root: Arc<[Arc<str>]> = Arc::new([]);
     for s in &v.sections {
-        walk(s, &[], &mut f, &mut number);
+        walk(s, &root, &mut f, &mut number);
     }
     f
 }
@@ -399,6 +466,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn whitespace_is_read_from_bytes_as_std_decodes_it() {
+        for c in (0x80..=0x3400u32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf).as_bytes();
+            if SPECIAL[usize::from(s[0])] {
+                assert_eq!(
+                    multibyte_whitespace(s, 0),
+                    (c.is_whitespace(), c.len_utf8()),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(special_mask(u64::from_le_bytes(*b"abcdefgh")), 0);
+        assert_eq!(
+            special_mask(u64::from_le_bytes(*b"\xe4\xb8\x80\xe9\xbf\xbfab")),
+            0
+        );
+        for b in [
+            b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+        ] {
+            for at in 0..8 {
+                for fill in [b'x', 0xBF, 0x80] {
+                    let mut w = [fill; 8];
+                    w[at] = b;
+                    let m = special_mask(u64::from_le_bytes(w));
+                    assert_eq!(
+                        m.trailing_zeros() / 8,
+                        at as u32,
+                        "{b:#x} at {at} in {fill:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn key_hash_ignores_every_whitespace_character() {
         let spaced = "收集 您的\u{3000}手机号码\u{a0}和\t邮箱\u{2003}用于 login,\u{2028}now \u{85}ok\u{202f}.";
         let plain: String = key_chars(spaced).collect();
@@ -408,6 +512,17 @@ mod tests {
         // Characters sharing a lead byte with whitespace are kept.
         for t in ["“引号”", "\u{a9}", "\u{3001}", "\u{1681}"] {
             assert_ne!(key_hash(false, t), key_hash(false, ""), "{t}");
+        }
+        // A long run after a short one is fed at an offset inside the hashed words.
+        for cut in 1..12 {
+            let long = "abcdefghijklmnopqrstuvwxyz收集您的手机号码和邮箱用于登录";
+            let spaced = format!("{} {}", &long[..cut], &long[cut..]);
+            assert_eq!(key_hash(false, &spaced), key_hash(false, long), "{cut}");
+            assert_ne!(
+                key_hash(false, &spaced),
+                key_hash(false, &long[1..]),
+                "{cut}"
+            );
         }
         for n in 0..20 {
             let a = "甲".repeat(n) + " x";
