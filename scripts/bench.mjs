@@ -565,11 +565,11 @@ try {
       // Both engines are warmed up alike before they are timed: V8 first runs wasm and JS on
       // baseline code and optimises the hot functions in the background, so the first runs of
       // a fresh page are several times slower (the Zeekr pair: 1.4–35 ms for its first dozen
-      // runs, 0.5–0.9 ms after). At least 3 runs and 1 s each, unless a run gives up or
+      // runs, 0.5–0.9 ms after). At least 3 runs and 2 s each, unless a run gives up or
       // takes over 2 s. (The first diff a reader sees is in "Opening the changes view".)
       const warm = (run) => {
         const t0 = performance.now();
-        for (let n = 0; n < 3 || performance.now() - t0 < 1000; n++) {
+        for (let n = 0; n < 3 || performance.now() - t0 < 2000; n++) {
           const t = performance.now();
           if (run() === false || performance.now() - t > 2000) break;
         }
