@@ -73,7 +73,7 @@ fn main() {
             .count();
         let marks: usize = blocks
             .iter()
-            .map(|b| b.marks().iter().map(|m| m.len()).sum::<usize>())
+            .map(|b| b.marks().map(|m| m.len()).sum::<usize>())
             .sum();
         let all = text::full_text(v);
         // Plain text keeps every character, markup-looking ones included, so only Markdown

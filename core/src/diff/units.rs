@@ -393,26 +393,11 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
         }
         for (i, b) in s.blocks.iter().enumerate() {
             *number += 1;
-            let (text, format, kind) = match b {
-                Block::Paragraph { text, marks } => (
-                    Arc::from(text.as_str()),
-                    marks_fingerprint(std::iter::once(marks.as_slice())),
-                    UnitKind::Paragraph,
-                ),
-                _ => {
-                    let text = b.plain();
-                    let format = match b {
-                        Block::List { items } | Block::Contents { items } => {
-                            marks_fingerprint(items.iter().map(|i| i.marks.as_slice()))
-                        }
-                        _ => marks_fingerprint(std::iter::empty()),
-                    };
-                    let kind = match b {
-                        Block::Table { .. } => UnitKind::Table,
-                        _ => UnitKind::List,
-                    };
-                    (text.into(), format, kind)
-                }
+            let format = marks_fingerprint(b.marks());
+            let (text, kind) = match b {
+                Block::Paragraph { text, .. } => (Arc::from(text.as_str()), UnitKind::Paragraph),
+                Block::Table { .. } => (b.plain().into(), UnitKind::Table),
+                _ => (b.plain().into(), UnitKind::List),
             };
             f.units.push(Unit {
                 section: si,

@@ -198,14 +198,15 @@ impl Block {
     }
 
     /// The block's marks, one list per line of [`Block::lines`] (tables have none).
-    pub fn marks(&self) -> Vec<&[Mark]> {
-        match self {
-            Block::Paragraph { marks, .. } => vec![marks.as_slice()],
-            Block::List { items } | Block::Contents { items } => {
-                items.iter().map(|i| i.marks.as_slice()).collect()
-            }
-            Block::Table { .. } => Vec::new(),
-        }
+    pub fn marks(&self) -> impl Iterator<Item = &[Mark]> {
+        let (paragraph, items): (Option<&[Mark]>, &[ListItem]) = match self {
+            Block::Paragraph { marks, .. } => (Some(marks), &[]),
+            Block::List { items } | Block::Contents { items } => (None, items),
+            Block::Table { .. } => (None, &[]),
+        };
+        paragraph
+            .into_iter()
+            .chain(items.iter().map(|i| i.marks.as_slice()))
     }
 
     /// A paragraph of plain text without marks.

@@ -138,7 +138,7 @@ pub fn validate(file: &str, v: &PolicyVersion) -> Vec<Problem> {
                 }
             }
             let lines = b.lines();
-            for (li, marks) in b.marks().into_iter().enumerate() {
+            for (li, marks) in b.marks().enumerate() {
                 let at = match b {
                     crate::model::Block::Paragraph { .. } => format!("{path}.blocks[{bi}].marks"),
                     _ => format!("{path}.blocks[{bi}].items[{li}].marks"),

@@ -37,8 +37,8 @@ pub(super) fn is_editorial(op: &BlockOp, hits: &mut Hits) -> bool {
                 hits.criteria.insert(Criterion::OtherSubstantive);
                 hits.reason(format!(
                     "moved from {} to {}",
-                    path_str::<std::sync::Arc<str>>(old.map_or(&[][..], |r| &r.section_path[..])),
-                    path_str::<std::sync::Arc<str>>(new.map_or(&[][..], |r| &r.section_path[..]))
+                    path_str(old.map_or(&[][..], |r| &r.section_path[..])),
+                    path_str(new.map_or(&[][..], |r| &r.section_path[..]))
                 ));
             }
             same
