@@ -22,6 +22,7 @@ test-native:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p policy-lens --all-targets --features author -- -D warnings
+	cargo clippy -p policy-lens --bin policy-lens-prerender --features prerender -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown --features author -- -D warnings
 	cargo clippy -p policy-lens --target wasm32-unknown-unknown --no-default-features --features changes-module -- -D warnings

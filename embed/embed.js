@@ -136,6 +136,67 @@
     });
   }
 
+  // The prerendered summary: the widget's own render of a policy's latest version, made at
+  // build time (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html. It
+  // is fetched in parallel with the wasm and shown, inert, until the widget is ready, so that
+  // the first layer's text is laid out and on screen while the wasm downloads and compiles. The
+  // widget renders into its own container, hidden meanwhile, and replaces the prerender once it
+  // is ready, or shows its error. Only the plain case has one: the summary of the latest bundled
+  // version, in a language the widget would pick the same way, with no host data, no version,
+  // no remembered place and no reviewed-only reading.
+  function langOf(tag) {
+    var p = String(tag || '').split(/[-_]/)[0].toLowerCase();
+    return p === 'en' ? 'en' : p === 'zh' ? 'zh-CN' : null;
+  }
+  function prerenderUrl(options) {
+    if (!INDEX || !options.policy || options.src || options.version || options.remember) return null;
+    if (options.view && options.view !== 'summary') return null;
+    if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
+    var entry = INDEX.filter(function (e) { return e.id === options.policy; })[0];
+    if (!entry) return null;
+    var lang = langOf(options.lang) || langOf(navigator.language) || 'en';
+    return base + 'policies/' + encodeURIComponent(entry.id) + '/'
+      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + lang + '.html';
+  }
+  // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
+  // is hidden meanwhile), unless `done()` says the widget is already ready. Returns the function
+  // that removes it and shows the widget. A host that enforces Trusted Types refuses the HTML:
+  // the widget then simply appears when ready.
+  function prerender(url, widget, done) {
+    var box = null;
+    var hidden = null;
+    var gone = false;
+    function reveal() {
+      gone = true;
+      if (hidden) hidden.hidden = false;
+      if (box) box.remove();
+      box = hidden = null;
+    }
+    function show(html) {
+      var el = widget();
+      if (!el && document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', function () { show(html); });
+        return;
+      }
+      if (html === null || gone || !el || !el.parentNode || done()) return;
+      var t = document.createElement('template');
+      t.innerHTML = html;
+      box = document.createElement('div');
+      box.className = el.className;
+      if (el.hasAttribute('part')) box.setAttribute('part', el.getAttribute('part'));
+      box.setAttribute('data-prerender', '');
+      box.setAttribute('aria-busy', 'true');
+      box.inert = true;
+      box.appendChild(t.content);
+      el.parentNode.insertBefore(box, el);
+      hidden = el;
+      el.hidden = true;
+      if (window.performance && performance.mark) performance.mark('pl:prerendered');
+    }
+    fetch(url).then(function (r) { return r.ok ? r.text() : null; }).then(show).catch(function () {});
+    return reveal;
+  }
+
   function optionsOf(el, prefix) {
     var o = {};
     OPTIONS.forEach(function (k) {
@@ -153,9 +214,10 @@
   function fallback(host, container, options, reason) {
     if (container.querySelector('[data-testid=fallback]')) return;
     container.textContent = '';
+    container.hidden = false;
     // The frames of the modules loaded on demand (siblings of the container) go too.
     var parent = container.parentNode;
-    Array.prototype.slice.call(parent ? parent.querySelectorAll('.pl-changes-host, .pl-text-host') : []).forEach(function (e) { e.remove(); });
+    Array.prototype.slice.call(parent ? parent.querySelectorAll('.pl-changes-host, .pl-text-host, [data-prerender]') : []).forEach(function (e) { e.remove(); });
     var box = document.createElement('section');
     box.className = 'pl-fallback';
     box.setAttribute('data-testid', 'fallback');
@@ -211,8 +273,13 @@
     container.setAttribute('part', 'container');
     shadow.appendChild(container);
     var state = { handle: null, options: options, dead: false };
+    var url = prerenderUrl(options);
+    var reveal = url ? prerender(url, function () { return container; }, function () { return host.hasAttribute('data-ready'); })
+      : function () {};
+    host.addEventListener('policy-lens:ready', reveal);
     // A panic inside the widget arrives as policy-lens:error with a "panic:" reason.
     host.addEventListener('policy-lens:error', function (e) {
+      reveal();
       var reason = e.detail && e.detail.reason || '';
       if (/^panic:/.test(reason)) {
         state.handle = null;
@@ -248,6 +315,7 @@
       },
       update: function (o, replace) {
         state.options = replace ? Object.assign({}, o) : Object.assign({}, state.options, o || {});
+        reveal();
         if (state.handle) { try { state.handle.update(state.options); } catch (e) { fallback(host, container, state.options, 'an internal error'); } }
       },
       unmount: function () {
@@ -291,6 +359,18 @@
     var page = {};
     OPTIONS.forEach(function (k) { if (query.get(k)) page[k] = query.get(k); });
     prefetch(page);
+    // The page's prerender, when its address names nothing but the policy, the view and the
+    // language (any other part, or a #fragment, points somewhere the prerender may not show).
+    var plain = !location.hash && Array.from(query.keys()).every(function (k) {
+      return k === 'policy' || k === 'lang' || k === 'view';
+    });
+    var pageUrl = plain && prerenderUrl(page);
+    if (pageUrl) {
+      var root = function () { return document.getElementById('policy-lens'); };
+      var reveal = prerender(pageUrl, root, function () { return root().hasAttribute('data-ready'); });
+      document.addEventListener('policy-lens:ready', reveal);
+      document.addEventListener('policy-lens:error', reveal);
+    }
   }
 
   // The script tag: render where the tag stands, or into data-target.

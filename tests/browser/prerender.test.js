@@ -1,0 +1,134 @@
+// The build-time prerender (src/prerender_main.rs, embed/embed.js): while the widget's wasm
+// downloads and compiles, the page shows the summary the widget's own components rendered at
+// build time, inert; once the widget is ready it takes that place with the same first layer.
+// Each test holds the wasm back (a routed request that waits), so that the prerender is seen
+// for certain, then lets it go.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshot } from './harness.js';
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+let server, browser;
+before(async () => {
+  server = await serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': CSP } : {}) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/// Holds every request for the widget's wasm until `release()`; `fail` answers 404 instead.
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/policy-lens-widget_bg.wasm', async (route) => {
+    const how = await gate;
+    if (how === 'fail') await route.fulfill({ status: 404, body: 'gone' });
+    else await route.continue();
+  });
+  return { release: () => release('go'), fail: () => release('fail') };
+}
+
+const prerenderRequests = (requests) => requests.filter((u) => /\/policies\/[^?]+\.html$/.test(new URL(u).pathname));
+
+test('the full page shows the prerendered summary while the wasm loads; the widget takes its place with the same first layer', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.origin}/?policy=zeekr&lang=en`);
+  const pre = page.locator('[data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  // What a reader sees before any wasm has run: the first layer, in English, quotes and all.
+  const glance = pre.locator('[data-testid=at-a-glance]');
+  assert.ok(await glance.isVisible());
+  const preText = await glance.innerText();
+  assert.match(preText, /At a glance/i);
+  assert.ok(preText.includes('400-003-6036'), preText.slice(0, 300));
+  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
+  assert.equal(await page.locator('#policy-lens').isVisible(), false);
+  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.en.html']);
+  await screenshot(page, 'prerender-phone');
+  wasm.release();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  assert.ok(await page.locator('#policy-lens').isVisible());
+  const own = await page.locator('#policy-lens [data-testid=at-a-glance]').innerText();
+  assert.equal(own, preText, 'the widget shows the same first layer as the prerender');
+  // And it is the widget now: a tab works.
+  await page.locator('[data-testid=tab-full]').click();
+  await page.waitForSelector('[data-testid=full-text]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the script-tag embed shows the prerender in its shadow root, in the language it asks for, under a strict CSP too', async () => {
+  for (const [url, lang, expect] of [['/demo/script-tag.html', 'zh-CN', '一览'], ['/demo/strict-csp.html', 'en', 'WeChat SDK']]) {
+    const { page, problems, context } = await open(browser, server.origin);
+    const violations = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    const wasm = await holdWasm(page);
+    await page.goto(server.origin + url);
+    const pre = page.locator('policy-lens [data-prerender]');
+    await pre.waitFor({ state: 'visible' });
+    const preText = await pre.locator('[data-testid=at-a-glance]').innerText();
+    assert.ok(preText.includes(expect), `${url}: ${preText.slice(0, 200)}`);
+    assert.equal(await pre.locator('.policy-lens').getAttribute('lang'), lang);
+    assert.equal(await page.$eval('policy-lens', (h) => h.shadowRoot.querySelector('.pl-host:not([data-prerender])').hidden), true);
+    wasm.release();
+    await page.waitForSelector('policy-lens[data-ready]');
+    assert.equal(await pre.count(), 0, `${url}: the prerender is gone at ready`);
+    const own = await page.$eval('policy-lens', (h) => h.shadowRoot.querySelector('[data-testid=at-a-glance]').innerText);
+    assert.equal(own, preText, `${url}: the same first layer`);
+    assert.deepEqual(violations, [], url);
+    assert.deepEqual(problems, [], url);
+    await context.close();
+  }
+});
+
+test('nothing is prerendered where the widget would show something else', async () => {
+  const cases = [
+    ['/?policy=zeekr&version=2025-12-31&lang=en', '#policy-lens'], // a named version
+    ['/?policy=zeekr&view=changes&lang=en', '#policy-lens'], // another view
+    ['/?policy=zeekr&lang=en&section=s1', '#policy-lens'], // a place in the page
+    ['/demo/no-wasm.html', 'policy-lens'], // a named version, and no WebAssembly
+    ['/demo/two-widgets.html', '#bad'], // host data (src), and a changes view
+  ];
+  for (const [url, host] of cases) {
+    const { page, requests, context } = await open(browser, server.origin, { allowErrors: true });
+    await page.goto(server.origin + url);
+    await page.waitForSelector(`${host}[data-ready]`, { state: 'attached', timeout: 15000 });
+    assert.deepEqual(prerenderRequests(requests), [], url);
+    assert.equal(await page.locator('[data-prerender]').count(), 0, url);
+    await context.close();
+  }
+});
+
+test('a widget ready before its prerender arrives never shows it', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/policies/**/*.html', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.origin}/?policy=kaiyang&lang=en`);
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  const arrived = page.waitForResponse((r) => r.url().endsWith('.en.html'));
+  release();
+  await arrived;
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+  assert.equal(await page.locator('[data-prerender]').count(), 0);
+  assert.ok(await page.locator('#policy-lens [data-testid=at-a-glance]').isVisible());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a widget whose wasm cannot load replaces the prerender with the readable fallback', async () => {
+  const { page, context } = await open(browser, server.origin, { allowErrors: true });
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  const pre = page.locator('policy-lens [data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  wasm.fail();
+  await page.waitForSelector('policy-lens[data-ready=fallback]');
+  assert.equal(await pre.count(), 0);
+  const fallback = page.locator('policy-lens [data-testid=fallback]');
+  assert.ok(await fallback.isVisible());
+  await fallback.locator('summary').click();
+  assert.ok((await fallback.innerText()).includes('极氪'));
+  await context.close();
+});
