@@ -36,6 +36,10 @@ pub struct AppProps {
     /// The host shows only reviewed facts: machine suggestions are left out.
     #[prop_or_default]
     pub reviewed_only: bool,
+    /// The summary's first layer only, without its sections: the build-time prerender
+    /// (src/prerender_main.rs), which the widget replaces once it is ready.
+    #[prop_or_default]
+    pub first_layer_only: bool,
 }
 
 /// A needed version as the widget has it: read, or (the older side of a comparison) only
@@ -173,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::One(p, _) => {
             let doc = docs[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_page_shown} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_page_shown} first_layer_only={props.first_layer_only} /> }
         }
         Target::Pair(p, ..) => html! {
             <>

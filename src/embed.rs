@@ -52,6 +52,7 @@ fn props_from(options: &JsValue, base: &str) -> AppProps {
     AppProps {
         remember,
         reviewed_only,
+        first_layer_only: false,
         route,
         full_page: false,
         base: base.to_string().into(),

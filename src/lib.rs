@@ -70,6 +70,7 @@ pub fn start_page() {
             src: None,
             remember: false,
             reviewed_only: false,
+            first_layer_only: false,
         };
         yew::Renderer::<App>::with_root_and_props(el, props).render();
     }

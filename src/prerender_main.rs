@@ -1,4 +1,5 @@
-//! `policy-lens-prerender POLICIES OUT`: the summary of each bundled policy's latest version,
+//! `policy-lens-prerender POLICIES OUT`: the first layer of the summary of each bundled
+//! policy's latest version (its header and "at a glance", without the sections),
 //! rendered at build time by the widget's own components (Yew's server renderer), for each
 //! interface language. The trunk hook (`scripts/build-extra.sh`) writes them next to the data:
 //! `OUT/<id>/<version>.<lang>.html`. The full page and an embed render the summary alike, so one
@@ -44,6 +45,7 @@ async fn render_async(doc: &Doc, lang: Lang, full_page: bool) -> String {
         src: None,
         remember: false,
         reviewed_only: false,
+        first_layer_only: true,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

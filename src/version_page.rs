@@ -24,6 +24,9 @@ pub struct VersionPageProps {
     /// Called once the summary's first layer, or the full text, is completely on screen.
     #[prop_or_default]
     pub on_shown: Callback<()>,
+    /// Leave the sections out (the build-time prerender).
+    #[prop_or_default]
+    pub first_layer_only: bool,
 }
 
 /// The summary or full-text view of one version.
@@ -93,7 +96,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
             <>
                 { header }
                 <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={on_glance_shown} />
-                if sections_shown {
+                if sections_shown && !props.first_layer_only {
                     <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
                 }
                 <Notices summary={summary.clone()} lang={props.lang} />

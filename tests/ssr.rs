@@ -20,6 +20,7 @@ async fn render(route: Route, preloaded: Vec<Doc>) -> String {
         src: None,
         remember: false,
         reviewed_only: false,
+        first_layer_only: false,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

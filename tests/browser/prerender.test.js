@@ -42,6 +42,8 @@ test('the full page shows the prerendered summary while the wasm loads; the widg
   assert.match(preText, /At a glance/i);
   assert.ok(preText.includes('400-003-6036'), preText.slice(0, 300));
   assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
+  // The first layer only: the sections come with the widget.
+  assert.equal(await pre.locator('[data-testid=sections]').count(), 0);
   assert.equal(await page.locator('#policy-lens').isVisible(), false);
   assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.en.html']);
   await screenshot(page, 'prerender-phone');
