@@ -18,6 +18,8 @@ const RUNS = Number(process.env.RUNS || 20);
 const ONLY_LOAD = process.env.ONLY === 'load';
 // ONLY=diff: sizes and the diff speeds only.
 const ONLY_DIFF = process.env.ONLY === 'diff';
+// ONLY=phone: sizes and the phone profile (throttled network and CPU) only.
+const ONLY_PHONE = process.env.ONLY === 'phone';
 class Done extends Error {}
 const JSDIFF_TIMEOUT_MS = 10_000; // per call; jsdiff returns undefined ("gave up") past it
 const JSDIFF_TOTAL_MS = 30_000; // per pair and function: stop repeating past this
@@ -265,7 +267,7 @@ if (fs.existsSync(cli)) execFileSync(cli, ['validate', path.join(page, 'gen')], 
 // ---------------------------------------------------------------------------------------------
 log('native CLI');
 const nativeArgs = pairs.slice(1).flatMap((p) => [p.label, path.join(page, p.old), path.join(page, p.new)]);
-const native = ONLY_LOAD || ONLY_DIFF ? [] : execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
+const native = ONLY_LOAD || ONLY_DIFF || ONLY_PHONE ? [] : execFileSync(path.join(root, 'scripts', 'bench-native.sh'), nativeArgs, {
   env: { ...process.env, RUNS: String(RUNS) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
 }).trim().split('\n').map((l) => {
   const [name, med, min, max, bytes] = l.split('\t');
@@ -335,13 +337,19 @@ const LONG_TASKS_HOOK = () => {
   } catch (e) { /* no long-task support: none counted */ }
 };
 
-async function loadOnce(origin, url, after, hook = READY_HOOK) {
-  const w = await open(browser, origin);
+async function loadOnce(origin, url, after, hook = READY_HOOK, throttle = null) {
+  const w = await open(browser, origin, throttle?.viewport ? { viewport: throttle.viewport } : {});
   try {
+    if (throttle) {
+      const cdp = await w.context.newCDPSession(w.page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', throttle.network);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+    }
     let done, timer;
     const ready = new Promise((ok, fail) => {
       done = ok;
-      timer = setTimeout(() => fail(new Error(`${url}: not ready within 15 s`)), 15000);
+      timer = setTimeout(() => fail(new Error(`${url}: not ready within ${throttle ? 40 : 15} s`)), throttle ? 40000 : 15000);
     });
     await w.page.exposeBinding('__plDone', () => done());
     await w.page.addInitScript(LONG_TASKS_HOOK);
@@ -350,7 +358,7 @@ async function loadOnce(origin, url, after, hook = READY_HOOK) {
     await ready.finally(() => clearTimeout(timer));
     const [t, painted] = await w.page.evaluate(() => [window.__plReady, window.__plPainted]);
     const extra = after ? await after(w) : undefined;
-    problems.push(...w.problems.map((p) => `${url}: ${p}`));
+    problems.push(...w.problems.filter((p) => !throttle?.expected?.test(p)).map((p) => `${url}: ${p}`));
     return { t, painted, extra };
   } finally {
     await w.context.close();
@@ -461,9 +469,61 @@ ${out.join('\n')}
 }
 fs.writeFileSync(path.join(dist, 'bench-plain.html'), plainPage(largest.file));
 
+// The phone profile: Lighthouse's mobile preset ("slow 4G": 562.5 ms request latency,
+// 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up; the CPU 4× slower), a phone-sized viewport, and a
+// server that answers gzip as a real host does. Three pages load in turn, so that all see the
+// same machine load: the plain page, the summary with its build-time prerender, and the same
+// build without the prerender files (embed.js then has none to show; its request gets a 404).
+const PHONE = {
+  network: { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 },
+  cpu: 4,
+  viewport: { width: 390, height: 844 },
+};
+const distNoPrerender = path.join(tmp, 'dist-no-prerender');
+async function phoneProfile() {
+  log('phone profile (throttled network and CPU)');
+  fs.cpSync(dist, distNoPrerender, { recursive: true });
+  for (const id of fs.readdirSync(path.join(distNoPrerender, 'policies'))) {
+    const folder = path.join(distNoPrerender, 'policies', id);
+    if (!fs.statSync(folder).isDirectory()) continue;
+    for (const f of fs.readdirSync(folder)) if (f.endsWith('.html')) fs.rmSync(path.join(folder, f));
+  }
+  const withPre = await serve({ dir: dist, gzip: true });
+  const without = await serve({ dir: distNoPrerender, gzip: true });
+  try {
+    const url = `/?policy=${largest.id}&lang=en`;
+    const n = Math.max(5, RUNS >> 1);
+    const shownOf = async (w) => w.page.evaluate(async () => {
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return { shown: Math.min(window.__plPainted, window.__plPrerenderPainted ?? Infinity), pre: window.__plPrerenderPainted };
+    });
+    const plain = [], pre = [], none = [];
+    for (let i = 0; i < n; i++) {
+      plain.push(await loadOnce(withPre.origin, '/bench-plain.html', undefined, LOADED_HOOK, PHONE));
+      pre.push(await loadOnce(withPre.origin, url, shownOf, READY_HOOK, PHONE));
+      none.push(await loadOnce(without.origin, url, shownOf, READY_HOOK, { ...PHONE, expected: /^(HTTP 404: .*\/policies\/[^/]+\/[^/]+\.html|console error: Failed to load resource: the server responded with a status of 404 \(Not Found\))$/ }));
+    }
+    const base = stats(plain.map((p) => p.painted));
+    const ratio = (s) => `${(s.median / base.median).toFixed(2)}× the plain page`;
+    row(`Phone profile (slow 4G, CPU 4×, 390 px, gzip): plain static page, ${largest.id} text, to its text on screen (baseline)`, fmtLoad(base), '—');
+    for (const [label, runs] of [['with its build-time prerender', pre], ['without a prerender (same build, the prerender files removed)', none]]) {
+      const shown = stats(runs.map((r) => r.extra.shown));
+      const ready = stats(runs.map((r) => r.painted));
+      const first = runs.filter((r) => Number.isFinite(r.extra.pre) && r.extra.pre < r.painted).length;
+      row(`Phone profile: ${largest.id} summary ${label}: first layer on screen · ready and on screen`,
+        `${fmtLoad(shown)}; ${ratio(shown)} · ${fmtLoad(ready)}; ${ratio(ready)}; the prerender came first in ${first} of ${runs.length}`,
+        `${mark(shown.median / base.median <= 2)} ≤ 2× (first layer) · ${mark(ready.median / base.median <= 2)} ≤ 2× (ready)`);
+    }
+  } finally {
+    await withPre.close();
+    await without.close();
+  }
+}
+
 const site = await serve({ dir: dist });
 try {
   if (ONLY_DIFF) throw new Done();
+  if (ONLY_PHONE) { await phoneProfile(); throw new Done(); }
   // The largest policy's summary and the plain page, loaded alternately (so that both see the
   // same machine load), with the widget's load broken down.
   log('load breakdown and plain-page baseline');
@@ -532,6 +592,7 @@ try {
   row('Main thread: long tasks (> 50 ms) before its text is on screen, the plain page (same run, baseline)',
     `median ${plainLong.median} per load (max ${plainLong.max}); longest median ${ms(median(plain.map((p) => p.extra.longest)))} ms`, '—');
 
+  await phoneProfile();
   if (ONLY_LOAD) throw new Done();
   log('load to ready');
   for (const p of policies.filter((p) => p !== largest)) {
@@ -579,7 +640,7 @@ try {
 // d. + e. Diff speed: the engine through benchDiff, jsdiff on the flat texts, same page.
 const bench = await serve({ dir: page });
 try {
-  if (ONLY_LOAD) throw new Done();
+  if (ONLY_LOAD || ONLY_PHONE) throw new Done();
   log('diff speed');
   const w = await open(browser, bench.origin);
   await w.page.goto(bench.origin + '/');

@@ -11,7 +11,8 @@
 #   - the authoring page (author.html): dist/author.html plus its assets in dist/author/.
 # The nested runs read the same Trunk.toml and skip this hook (POLICY_LENS_NESTED).
 # POLICY_LENS_SKIP_AUTHOR=1 skips the authoring page (the benchmark measures the widget only).
-# Release builds then minify the JavaScript (scripts/minify.mjs).
+# Release builds then minify the JavaScript (scripts/minify.mjs); last, embed.js is written
+# inline into the full page (scripts/inline-embed.mjs).
 set -eu
 [ -n "${POLICY_LENS_NESTED:-}" ] && exit 0
 export POLICY_LENS_NESTED=1
@@ -39,4 +40,7 @@ fi
 # Release builds ship minified JavaScript (the glue of each wasm module and embed.js), with the
 # pages' integrity hashes updated to match (scripts/minify.mjs).
 [ -n "$release" ] && node scripts/minify.mjs "$TRUNK_STAGING_DIR"
+# The full page carries embed.js inline, so that its data and prerender requests start with the
+# page, not a round trip later (scripts/inline-embed.mjs).
+node scripts/inline-embed.mjs "$TRUNK_STAGING_DIR"
 exit 0

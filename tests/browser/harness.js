@@ -3,6 +3,7 @@
 // a request to another origin fails the test that made it.
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,7 +35,10 @@ function serveFixture(urlPath, res) {
 }
 
 /// Starts a static server on an ephemeral port. `headers(urlPath)` may add response headers.
-export async function serve({ headers = () => ({}), dir = dist } = {}) {
+/// `gzip`: answers gzip (level 9, made once a file) when the request accepts it, as a real host
+/// does; the bench's phone profile uses it, where the bytes on the wire matter.
+export async function serve({ headers = () => ({}), dir = dist, gzip = false } = {}) {
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (serveFixture(url.pathname, res)) return;
@@ -43,7 +47,13 @@ export async function serve({ headers = () => ({}), dir = dist } = {}) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) });
+    const head = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) };
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+      res.writeHead(200, { ...head, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
+      return;
+    }
+    res.writeHead(200, head);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

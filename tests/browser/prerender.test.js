@@ -134,3 +134,28 @@ test('a widget whose wasm cannot load replaces the prerender with the readable f
   assert.ok((await fallback.innerText()).includes('极氪'));
   await context.close();
 });
+
+test('the full page asks for its data and prerender with its own HTML, not after another script or its stylesheet has arrived', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  // The stylesheet and the wasm are held: the page's data and prerender requests must not wait
+  // for either (embed.js is written inline, before the stylesheet; scripts/inline-embed.mjs).
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/policy-lens\.css$|\/policy-lens-widget_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const asked = Promise.all([
+    page.waitForRequest((r) => new URL(r.url()).pathname === '/policies/zeekr/2025-12-31.bin', { timeout: 10000 }),
+    page.waitForRequest((r) => new URL(r.url()).pathname === '/policies/zeekr/2025-12-31.en.html', { timeout: 10000 }),
+  ]);
+  const nav = page.goto(`${server.origin}/?policy=zeekr&lang=en`, { waitUntil: 'commit' });
+  try {
+    await asked;
+  } finally {
+    release();
+  }
+  await nav;
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.ok(!requests.some((u) => new URL(u).pathname.endsWith('/embed.js')), 'the full page has embed.js inline');
+  assert.equal(requests.filter((u) => /\/policies\/zeekr\/2025-12-31\.(bin|en\.html)$/.test(u)).length, 2, 'each asked for once');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
