@@ -6,6 +6,7 @@
 //   node scripts/bench.mjs            RUNS=5 node scripts/bench.mjs   (fewer runs, for a quick look)
 //   ONLY=load RUNS=7 node scripts/bench.mjs   (sizes and the load breakdown only)
 //   ONLY=diff node scripts/bench.mjs          (sizes and the diff speeds only)
+//   ONLY=phone node scripts/bench.mjs         (sizes and the phone profile only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
