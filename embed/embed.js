@@ -194,6 +194,7 @@
       if (window.performance && performance.mark) performance.mark('pl:prerendered');
     }
     fetch(url).then(function (r) { return r.ok ? r.text() : null; }).then(show).catch(function () {});
+    reveal.showing = function () { return !!box; };
     return reveal;
   }
 
@@ -211,8 +212,11 @@
   }
 
   // The fallback: the policy title and its full text, rendered as text by plain DOM calls.
-  function fallback(host, container, options, reason) {
-    if (container.querySelector('[data-testid=fallback]')) return;
+  // `standIn`: the widget is still loading (a slow network), so the text stands in for it until
+  // it starts: no error event and no data-ready, and the widget takes its place when it mounts.
+  function fallback(host, container, options, reason, standIn) {
+    var shown = container.querySelector('[data-testid=fallback]');
+    if (shown && (standIn || !shown.hasAttribute('data-stand-in'))) return;
     container.textContent = '';
     container.hidden = false;
     // The frames of the modules loaded on demand (siblings of the container) go too.
@@ -221,15 +225,19 @@
     var box = document.createElement('section');
     box.className = 'pl-fallback';
     box.setAttribute('data-testid', 'fallback');
+    if (standIn) box.setAttribute('data-stand-in', '');
     var h = document.createElement('h2');
     h.textContent = 'Privacy policy';
     box.appendChild(h);
     var p = document.createElement('p');
-    p.textContent = 'The interactive summary cannot run here (' + reason + ').';
+    p.textContent = standIn ? 'The interactive summary is still loading; the policy text is below meanwhile.'
+      : 'The interactive summary cannot run here (' + reason + ').';
     box.appendChild(p);
     container.appendChild(box);
-    host.setAttribute('data-ready', 'fallback');
-    emit(host, 'error', { reason: String(reason) });
+    if (!standIn) {
+      host.setAttribute('data-ready', 'fallback');
+      emit(host, 'error', { reason: String(reason) });
+    }
     dataUrl(options, '.json').then(function (u) { if (u) render(u); }).catch(function () {});
     function render(u) {
       fetch(u).then(function (r) { return r.json(); }).then(function (v) {
@@ -276,6 +284,7 @@
     var url = prerenderUrl(options);
     var reveal = url ? prerender(url, function () { return container; }, function () { return host.hasAttribute('data-ready'); })
       : function () {};
+    var showing = reveal.showing || function () { return false; };
     host.addEventListener('policy-lens:ready', reveal);
     // A panic inside the widget arrives as policy-lens:error with a "panic:" reason.
     host.addEventListener('policy-lens:error', function (e) {
@@ -286,13 +295,20 @@
         fallback(host, container, state.options, 'an internal error');
       }
     });
-    // Readable fallback when WebAssembly cannot start within 3 s.
+    // Still loading after 3 s, before the widget has mounted (a slow network): the policy's
+    // text stands in for it, unless the prerender already shows the summary. It is not an
+    // error: the widget takes its place when it starts. (Where WebAssembly cannot run, the
+    // load fails at once and the fallback below says so.)
     var timer = setTimeout(function () {
-      if (!host.hasAttribute('data-ready')) fallback(host, container, state.options, 'it did not start within 3 s');
+      if (!state.dead && !state.handle && !host.hasAttribute('data-ready') && !showing()) {
+        fallback(host, container, state.options, '', true);
+      }
     }, 3000);
     prefetch(options);
     loadWasm().then(function (m) {
       if (state.dead) return;
+      clearTimeout(timer);
+      if (container.querySelector('[data-stand-in]')) container.textContent = '';
       try {
         state.handle = m.mountWidget(container, state.options, base);
       } catch (e) {

@@ -507,6 +507,27 @@ async function phoneProfile() {
     const base = stats(plain.map((p) => p.painted));
     const ratio = (s) => `${(s.median / base.median).toFixed(2)}× the plain page`;
     row(`Phone profile (slow 4G, CPU 4×, 390 px, gzip): plain static page, ${largest.id} text, to its text on screen (baseline)`, fmtLoad(base), '—');
+    // A vendor's page with the script tag, as the README shows it, and with the preload hints
+    // the README suggests beside it (the widget's own assets, the same for every version).
+    const host = (hints) => `<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Vendor page</title>${hints}
+<body><h1>Example Motors — Privacy</h1>
+<script src="/embed.js" data-policy="${largest.id}" data-lang="en" async></script></body></html>
+`;
+    fs.writeFileSync(path.join(dist, 'bench-host.html'), host(''));
+    fs.writeFileSync(path.join(dist, 'bench-host-hints.html'), host(`
+<link rel="modulepreload" href="/policy-lens-widget.js"><link rel="preload" href="/policy-lens-widget_bg.wasm" as="fetch" crossorigin>`));
+    const hosts = [[], []];
+    for (let i = 0; i < n; i++) {
+      hosts[0].push(await loadOnce(withPre.origin, '/bench-host.html', shownOf, READY_HOOK, PHONE));
+      hosts[1].push(await loadOnce(withPre.origin, '/bench-host-hints.html', shownOf, READY_HOOK, PHONE));
+    }
+    for (const [label, runs] of [['script tag on a vendor page', hosts[0]], ['script tag on a vendor page with the two preload hints of the README', hosts[1]]]) {
+      const shown = stats(runs.map((r) => r.extra.shown));
+      const ready = stats(runs.map((r) => r.painted));
+      row(`Phone profile: ${largest.id} summary, ${label}: first layer on screen · ready and on screen`,
+        `${fmtLoad(shown)}; ${ratio(shown)} · ${fmtLoad(ready)}; ${ratio(ready)}`, '—');
+    }
     for (const [label, runs] of [['with its build-time prerender', pre], ['without a prerender (same build, the prerender files removed)', none]]) {
       const shown = stats(runs.map((r) => r.extra.shown));
       const ready = stats(runs.map((r) => r.painted));

@@ -159,3 +159,54 @@ test('the full page asks for its data and prerender with its own HTML, not after
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/// Records the widget's ready and error events from the start of the page.
+const EVENTS = () => {
+  window.__plEvents = [];
+  for (const n of ['ready', 'error']) document.addEventListener(`policy-lens:${n}`, (e) => window.__plEvents.push([n, e.detail?.reason ?? null]), true);
+};
+
+test('a widget still loading after 3 s (a slow network) shows the policy text meanwhile, with no error, and takes over when it starts', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.addInitScript(EVENTS);
+  const wasm = await holdWasm(page);
+  // No prerender either (it is held as well), so that only the text can stand in.
+  let releasePre;
+  const preGate = new Promise((ok) => { releasePre = ok; });
+  await page.route(/\/policies\/[^/]+\/[^/]+\.html$/, async (route) => { await preGate; await route.continue(); });
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  const standIn = page.locator('policy-lens [data-testid=fallback][data-stand-in]');
+  await standIn.waitFor({ state: 'visible', timeout: 8000 });
+  await page.waitForFunction(() => /极氪APP个人信息保护政策/.test(document.querySelector('policy-lens').shadowRoot.textContent));
+  assert.match(await standIn.innerText(), /still loading/);
+  assert.equal(await page.locator('policy-lens').getAttribute('data-ready'), null, 'not ready, not failed');
+  assert.deepEqual(await page.evaluate(() => window.__plEvents), []);
+  wasm.release();
+  await page.waitForSelector('policy-lens[data-ready=true]', { state: 'attached', timeout: 15000 });
+  releasePre();
+  assert.equal(await standIn.count(), 0, 'the widget took the stand-in\'s place');
+  assert.ok((await page.locator('policy-lens [data-testid=at-a-glance]').innerText()).includes('一览'));
+  assert.equal(await page.locator('policy-lens [data-testid=fallback]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__plEvents), [['ready', null]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a widget still loading after 3 s keeps its prerender on screen, with no error', async () => {
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.addInitScript(EVENTS);
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.origin}/demo/script-tag.html`);
+  const pre = page.locator('policy-lens [data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  await page.waitForTimeout(3500); // past the 3 s mark, on purpose: nothing may change there
+  assert.ok(await pre.isVisible(), 'the prerender stays');
+  assert.equal(await page.locator('policy-lens [data-testid=fallback]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__plEvents), []);
+  wasm.release();
+  await page.waitForSelector('policy-lens[data-ready=true]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__plEvents), [['ready', null]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
