@@ -3,12 +3,11 @@
 // errors, requests to other origins, and storage writes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.js';
+import { serveStrictCsp, STRICT_CSP, launch, open, screenshot } from './harness.js';
 
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 let server, browser;
 before(async () => {
-  server = await serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': CSP } : {}) });
+  server = await serveStrictCsp();
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -114,7 +113,7 @@ test('strict CSP page (real header): the widget works with no CSP violations', a
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   const resp = await page.goto(`${server.origin}/demo/strict-csp.html`);
-  assert.equal(resp.headers()['content-security-policy'], CSP);
+  assert.equal(resp.headers()['content-security-policy'], STRICT_CSP);
   await page.waitForSelector('policy-lens[data-ready]');
   assert.ok((await shadowText(page, 'policy-lens')).includes('WeChat SDK'));
   assert.deepEqual(violations, []);

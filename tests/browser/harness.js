@@ -61,6 +61,11 @@ export async function serve({ headers = () => ({}), dir = dist, gzip = false } =
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/// The strict Content-Security-Policy the README states, sent with /demo/strict-csp.html by
+/// `serveStrictCsp()`.
+export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+export const serveStrictCsp = () => serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': STRICT_CSP } : {}) });
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

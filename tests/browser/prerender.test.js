@@ -5,12 +5,11 @@
 // for certain, then lets it go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshot } from './harness.js';
+import { serveStrictCsp, launch, open, screenshot } from './harness.js';
 
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 let server, browser;
 before(async () => {
-  server = await serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': CSP } : {}) });
+  server = await serveStrictCsp();
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
