@@ -5,7 +5,9 @@
 // for certain, then lets it go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStrictCsp, launch, open, screenshot } from './harness.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStrictCsp, launch, open, screenshot, dist } from './harness.js';
 
 let server, browser;
 before(async () => {
@@ -208,4 +210,26 @@ test('a widget still loading after 3 s keeps its prerender on screen, with no er
   assert.deepEqual(await page.evaluate(() => window.__plEvents), [['ready', null]]);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('every bundled policy\'s prerender, in both languages, shows the same first layer as the widget', async () => {
+  const index = JSON.parse(fs.readFileSync(path.join(dist, 'policies', 'index.json'), 'utf8'));
+  assert.ok(index.length >= 4);
+  for (const { id } of index) {
+    for (const lang of ['en', 'zh-CN']) {
+      const { page, problems, context } = await open(browser, server.origin);
+      const wasm = await holdWasm(page);
+      await page.goto(`${server.origin}/?policy=${id}&lang=${lang}`);
+      const pre = page.locator('[data-prerender]');
+      await pre.waitFor({ state: 'visible' });
+      const head = await pre.locator('header').innerText();
+      const glance = await pre.locator('[data-testid=at-a-glance]').innerText();
+      wasm.release();
+      await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+      assert.equal(await page.locator('#policy-lens header').innerText(), head, `${id} ${lang}: header`);
+      assert.equal(await page.locator('#policy-lens [data-testid=at-a-glance]').innerText(), glance, `${id} ${lang}: at a glance`);
+      assert.deepEqual(problems, [], `${id} ${lang}`);
+      await context.close();
+    }
+  }
 });
