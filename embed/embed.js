@@ -159,9 +159,19 @@
       + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + lang + '.html';
   }
   // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
-  // is hidden meanwhile), unless `done()` says the widget is already ready. Returns the function
+  // is hidden meanwhile), unless the widget's code is here or `done()` says it is ready. Returns the function
   // that removes it and shows the widget. A host that enforces Trusted Types refuses the HTML:
   // the widget then simply appears when ready.
+  // The prerender stands in for the widget's code on a slow network, not for its data: once
+  // the wasm has arrived (its resource timing entry), or the widget runs (its first render is
+  // in its container), the data asked for with the prerender is near, and a second cold layout
+  // would only delay the widget.
+  function codeHere(el) {
+    var first = el.firstElementChild;
+    if (first && !first.hasAttribute('data-stand-in')) return true;
+    var p = window.performance;
+    return !!(p && p.getEntriesByName && p.getEntriesByName(base + 'policy-lens-widget_bg.wasm').length);
+  }
   function prerender(url, widget, done) {
     var box = null;
     var hidden = null;
@@ -178,7 +188,7 @@
         document.addEventListener('DOMContentLoaded', function () { show(html); });
         return;
       }
-      if (html === null || gone || !el || !el.parentNode || done()) return;
+      if (html === null || gone || !el || !el.parentNode || done() || codeHere(el)) return;
       var t = document.createElement('template');
       t.innerHTML = html;
       box = document.createElement('div');

@@ -1,8 +1,8 @@
 // The build-time prerender (src/prerender_main.rs, embed/embed.js): while the widget's wasm
 // downloads and compiles, the page shows the summary the widget's own components rendered at
 // build time, inert; once the widget is ready it takes that place with the same first layer.
-// Each test holds the wasm back (a routed request that waits), so that the prerender is seen
-// for certain, then lets it go.
+// The prerender stands in for the wasm, so each test that expects it holds the wasm back (a
+// routed request that waits), so that the prerender is seen for certain, then lets it go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -118,6 +118,39 @@ test('a widget ready before its prerender arrives never shows it', async () => {
   assert.ok(await page.locator('#policy-lens [data-testid=at-a-glance]').isVisible());
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a widget whose wasm has arrived when its prerender does (so only its data or its start is awaited) does not show it', async () => {
+  const cases = [
+    ['/?policy=zeekr&lang=en', '#policy-lens', '**/policies/**/*.bin'], // the data is late
+    ['/demo/script-tag.html', 'policy-lens', '**/policies/**/*.bin'],
+    ['/demo/script-tag.html', 'policy-lens', '**/policy-lens-widget.js'], // the wasm is there, its glue is late
+  ];
+  for (const [url, widget, late] of cases) {
+    const { page, problems, context } = await open(browser, server.origin);
+    const gates = {};
+    for (const pattern of ['**/policies/**/*.html', late]) {
+      const gate = new Promise((ok) => { gates[pattern] = ok; });
+      await page.route(pattern, async (route) => { await gate; await route.continue(); });
+    }
+    await page.goto(server.origin + url);
+    await page.waitForFunction(() => performance.getEntriesByName(new URL('/policy-lens-widget_bg.wasm', location.href).href).length > 0);
+    const arrived = page.waitForResponse((r) => /\.(en|zh-CN)\.html$/.test(r.url()));
+    gates['**/policies/**/*.html']();
+    await arrived;
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+    const shown = () => page.evaluate((w) => {
+      const host = document.querySelector(w);
+      return (w === '#policy-lens' ? document : host.shadowRoot).querySelectorAll('[data-prerender]').length
+        + performance.getEntriesByName('pl:prerendered').length;
+    }, widget);
+    assert.equal(await shown(), 0, `${url}, ${late} held: no prerender meanwhile`);
+    gates[late]();
+    await page.waitForSelector(`${widget}[data-ready=true]`, { state: 'attached', timeout: 15000 });
+    assert.equal(await shown(), 0, `${url}, ${late} held: nor after`);
+    assert.deepEqual(problems, [], url);
+    await context.close();
+  }
 });
 
 test('a widget whose wasm cannot load replaces the prerender with the readable fallback', async () => {
