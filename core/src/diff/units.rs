@@ -365,8 +365,17 @@ pub(super) fn assign_keys(a: &mut Flat, b: &mut Flat) {
 /// A version's units in document order, with the key of each unit left at 0 until
 /// [`assign_keys`].
 pub(super) fn flatten(v: &PolicyVersion) -> Flat {
-    fn walk(s: &Section, path: &Arc<[Arc<str>]>, f: &mut Flat, number: &mut usize) {
-        let title: Arc<str> = s.title().into();
+    /// `scratch`: a buffer for the texts that are written (titles, lists, tables), reused.
+    fn walk(
+        s: &Section,
+        path: &Arc<[Arc<str>]>,
+        f: &mut Flat,
+        number: &mut usize,
+        scratch: &mut String,
+    ) {
+        scratch.clear();
+        s.write_title(scratch);
+        let title: Arc<str> = Arc::from(scratch.as_str());
         let titled = !title.trim().is_empty();
         let p: Arc<[Arc<str>]> = if titled {
             path.iter().cloned().chain([title.clone()]).collect()
@@ -396,8 +405,15 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             let format = marks_fingerprint(b.marks());
             let (text, kind) = match b {
                 Block::Paragraph { text, .. } => (Arc::from(text.as_str()), UnitKind::Paragraph),
-                Block::Table { .. } => (b.plain().into(), UnitKind::Table),
-                _ => (b.plain().into(), UnitKind::List),
+                _ => {
+                    scratch.clear();
+                    b.write_plain(scratch);
+                    let kind = match b {
+                        Block::Table { .. } => UnitKind::Table,
+                        _ => UnitKind::List,
+                    };
+                    (Arc::from(scratch.as_str()), kind)
+                }
             };
             f.units.push(Unit {
                 section: si,
@@ -410,7 +426,7 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
             });
         }
         for c in &s.sections {
-            walk(c, &p, f, number);
+            walk(c, &p, f, number, scratch);
         }
     }
     fn count(s: &Section) -> (usize, usize) {
@@ -430,8 +446,9 @@ pub(super) fn flatten(v: &PolicyVersion) -> Flat {
     };
     let mut number = 0;
     let root: Arc<[Arc<str>]> = Arc::new([]);
+    let mut scratch = String::new();
     for s in &v.sections {
-        walk(s, &root, &mut f, &mut number);
+        walk(s, &root, &mut f, &mut number, &mut scratch);
     }
     f
 }

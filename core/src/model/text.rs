@@ -132,14 +132,31 @@ pub enum TableLayout {
 /// Joins a numbering label and the text after it the way sources write them: a space after a
 /// Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`, `（1）`).
 fn join_label(label: &str, text: &str) -> String {
+    let mut out = String::with_capacity(label.len() + 1 + text.len());
+    push_labelled(&mut out, label, text);
+    out
+}
+
+/// Appends a label and its text to `out`, joined as [`join_label`] joins them.
+fn push_labelled(out: &mut String, label: &str, text: &str) {
     let needs_space = label
         .chars()
         .last()
         .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | ':' | '#'));
+    out.push_str(label);
     if needs_space && !text.is_empty() {
-        format!("{label} {text}")
-    } else {
-        format!("{label}{text}")
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+/// Appends the parts to `out` with `sep` between them, as `join` would.
+fn push_joined<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = S>, sep: &str) {
+    for (i, p) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
     }
 }
 
@@ -151,6 +168,15 @@ impl Section {
             (Some(l), None) => l.clone(),
             (None, Some(h)) => h.clone(),
             (None, None) => String::new(),
+        }
+    }
+
+    /// Appends [`Section::title`] to `out`, without building it.
+    pub fn write_title(&self, out: &mut String) {
+        match (&self.label, &self.heading) {
+            (Some(l), Some(h)) => push_labelled(out, l, h),
+            (Some(t), None) | (None, Some(t)) => out.push_str(t),
+            (None, None) => {}
         }
     }
 
@@ -219,7 +245,64 @@ impl Block {
 
     /// Plain text of the block, lines joined by newlines.
     pub fn plain(&self) -> String {
-        self.lines().join("\n")
+        let mut out = String::new();
+        self.write_plain(&mut out);
+        out
+    }
+
+    /// Appends [`Block::plain`] to `out`: the lines of [`Block::lines`] joined by newlines,
+    /// written in place instead of built one by one.
+    pub fn write_plain(&self, out: &mut String) {
+        let mut first = true;
+        let mut line = |out: &mut String| {
+            if !std::mem::take(&mut first) {
+                out.push('\n');
+            }
+        };
+        match self {
+            Block::Paragraph { text, .. } => out.push_str(text),
+            Block::List { items } | Block::Contents { items } => {
+                for i in items {
+                    line(out);
+                    match &i.label {
+                        Some(l) => push_labelled(out, l, &i.text),
+                        None => out.push_str(&i.text),
+                    }
+                }
+            }
+            Block::Table {
+                header,
+                layout,
+                rows,
+            } => match layout {
+                TableLayout::Lines => {
+                    for cell in rows.iter().flatten() {
+                        line(out);
+                        out.push_str(cell);
+                    }
+                }
+                TableLayout::Tabs => {
+                    for r in rows {
+                        line(out);
+                        push_joined(out, r, "\t");
+                    }
+                }
+                TableLayout::Pipe => {
+                    for (i, r) in rows.iter().enumerate() {
+                        line(out);
+                        out.push_str("| ");
+                        push_joined(out, r, " | ");
+                        out.push_str(" |");
+                        if i == 0 && *header {
+                            line(out);
+                            out.push('|');
+                            push_joined(out, std::iter::repeat_n("---", r.len()), "|");
+                            out.push('|');
+                        }
+                    }
+                }
+            },
+        }
     }
 }
 
@@ -233,5 +316,67 @@ mod tests {
         assert_eq!(join_label("I.", "Scope"), "I. Scope");
         assert_eq!(join_label("(1)", "Name"), "(1) Name");
         assert_eq!(join_label("（1）", "姓名"), "（1）姓名");
+        assert_eq!(join_label("1.", ""), "1.");
+    }
+
+    #[test]
+    fn plain_and_title_are_written_as_the_lines_join() {
+        use super::{Block, ListItem, Section, TableLayout};
+        let item = |label: Option<&str>, text: &str| ListItem {
+            label: label.map(Into::into),
+            text: text.into(),
+            marks: Vec::new(),
+        };
+        let rows = vec![
+            vec!["数据".to_string(), "目的".into()],
+            vec!["a".into(), String::new()],
+            vec![],
+        ];
+        let mut blocks = vec![
+            Block::paragraph("收集\n您的信息"),
+            Block::paragraph(""),
+            Block::List {
+                items: vec![
+                    item(Some("1."), "Name"),
+                    item(Some("（2）"), "姓名"),
+                    item(None, ""),
+                    item(Some("a)"), ""),
+                ],
+            },
+            Block::Contents { items: vec![] },
+        ];
+        for layout in [TableLayout::Pipe, TableLayout::Lines, TableLayout::Tabs] {
+            for header in [true, false] {
+                blocks.push(Block::Table {
+                    header,
+                    layout,
+                    rows: rows.clone(),
+                });
+            }
+        }
+        for b in &blocks {
+            let mut out = String::from("x");
+            b.write_plain(&mut out);
+            assert_eq!(out, format!("x{}", b.lines().join("\n")), "{b:?}");
+            assert_eq!(b.plain(), b.lines().join("\n"));
+        }
+        for (label, heading) in [
+            (None, None),
+            (Some("一、"), Some("总则")),
+            (Some("I."), None),
+            (None, Some("Scope")),
+            (Some("2"), Some("Use")),
+        ] {
+            let s = Section {
+                id: "s".into(),
+                label: label.map(Into::into),
+                heading: heading.map(Into::into),
+                blocks: Vec::new(),
+                sections: Vec::new(),
+            };
+            let mut out = String::new();
+            s.write_title(&mut out);
+            assert_eq!(out, s.title());
+        }
     }
 }
