@@ -224,7 +224,15 @@
   // The fallback: the policy title and its full text, rendered as text by plain DOM calls.
   // `standIn`: the widget is still loading (a slow network), so the text stands in for it until
   // it starts: no error event and no data-ready, and the widget takes its place when it mounts.
+  // Its words, in the widget's language (the reason, from the browser, stays as it is).
+  var WORDS = {
+    en: ['Privacy policy', 'The interactive summary is still loading; the policy text is below meanwhile.',
+      'The interactive summary cannot run here (', ').', 'Full text'],
+    'zh-CN': ['隐私政策', '交互式摘要仍在加载，下面先显示政策原文。', '交互式摘要无法在此运行（', '）。', '全文'],
+  };
   function fallback(host, container, options, reason, standIn) {
+    var lang = langOf(options.lang) || langOf(navigator.language) || 'en';
+    var words = WORDS[lang];
     var shown = container.querySelector('[data-testid=fallback]');
     if (shown && (standIn || !shown.hasAttribute('data-stand-in'))) return;
     container.textContent = '';
@@ -235,13 +243,13 @@
     var box = document.createElement('section');
     box.className = 'pl-fallback';
     box.setAttribute('data-testid', 'fallback');
+    box.setAttribute('lang', lang);
     if (standIn) box.setAttribute('data-stand-in', '');
     var h = document.createElement('h2');
-    h.textContent = 'Privacy policy';
+    h.textContent = words[0];
     box.appendChild(h);
     var p = document.createElement('p');
-    p.textContent = standIn ? 'The interactive summary is still loading; the policy text is below meanwhile.'
-      : 'The interactive summary cannot run here (' + reason + ').';
+    p.textContent = standIn ? words[1] : words[2] + reason + words[3];
     box.appendChild(p);
     container.appendChild(box);
     if (!standIn) {
@@ -252,11 +260,11 @@
     function render(u) {
       fetch(u).then(function (r) { return r.json(); }).then(function (v) {
         var data = Array.isArray(v) ? v[v.length - 1] : v;
-        h.textContent = String(data.title || 'Privacy policy');
+        h.textContent = String(data.title || words[0]);
         h.setAttribute('lang', String(data.language || ''));
         var details = document.createElement('details');
         var summary = document.createElement('summary');
-        summary.textContent = 'Full text';
+        summary.textContent = words[4];
         details.appendChild(summary);
         var article = document.createElement('article');
         article.setAttribute('lang', String(data.language || ''));

@@ -168,6 +168,8 @@ test('without WebAssembly a readable fallback appears within 3 s', async () => {
   assert.ok(Date.now() - t0 < 3500);
   const text = await page.$eval('policy-lens', (el) => el.shadowRoot.textContent);
   assert.match(text, /Full text/);
+  assert.match(text, /The interactive summary cannot run here \(/);
+  assert.equal(await page.$eval('policy-lens', (el) => el.shadowRoot.querySelector('[data-testid=fallback]').lang), 'en');
   assert.ok(requests.every((u) => u.startsWith(server.origin)));
   await screenshot(page, 'embed-no-wasm');
   assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);

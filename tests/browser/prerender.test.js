@@ -164,6 +164,10 @@ test('a widget whose wasm cannot load replaces the prerender with the readable f
   assert.equal(await pre.count(), 0);
   const fallback = page.locator('policy-lens [data-testid=fallback]');
   assert.ok(await fallback.isVisible());
+  // In the widget's language (zh-CN here), as the widget would have spoken.
+  assert.equal(await fallback.getAttribute('lang'), 'zh-CN');
+  assert.match(await fallback.locator('p').first().innerText(), /^交互式摘要无法在此运行（.+）。$/);
+  assert.equal(await fallback.locator('summary').innerText(), '全文');
   await fallback.locator('summary').click();
   assert.ok((await fallback.innerText()).includes('极氪'));
   await context.close();
@@ -212,7 +216,8 @@ test('a widget still loading after 3 s (a slow network) shows the policy text me
   const standIn = page.locator('policy-lens [data-testid=fallback][data-stand-in]');
   await standIn.waitFor({ state: 'visible', timeout: 8000 });
   await page.waitForFunction(() => /极氪APP个人信息保护政策/.test(document.querySelector('policy-lens').shadowRoot.textContent));
-  assert.match(await standIn.innerText(), /still loading/);
+  assert.equal(await standIn.getAttribute('lang'), 'zh-CN');
+  assert.match(await standIn.innerText(), /摘要仍在加载/);
   assert.equal(await page.locator('policy-lens').getAttribute('data-ready'), null, 'not ready, not failed');
   assert.deepEqual(await page.evaluate(() => window.__plEvents), []);
   wasm.release();
