@@ -124,7 +124,7 @@ test('a widget whose wasm has arrived when its prerender does (so only its data 
   const cases = [
     ['/?policy=zeekr&lang=en', '#policy-lens', '**/policies/**/*.bin'], // the data is late
     ['/demo/script-tag.html', 'policy-lens', '**/policies/**/*.bin'],
-    ['/demo/script-tag.html', 'policy-lens', '**/policy-lens-widget.js'], // the wasm is there, its glue is late
+    ['/demo/script-tag.html', 'policy-lens', /\/policy-lens-widget\.js(\?.*)?$/], // the wasm is there, its glue is late
   ];
   for (const [url, widget, late] of cases) {
     const { page, problems, context } = await open(browser, server.origin);
@@ -135,6 +135,12 @@ test('a widget whose wasm has arrived when its prerender does (so only its data 
     }
     await page.goto(server.origin + url);
     await page.waitForFunction(() => performance.getEntriesByName(new URL('/policy-lens-widget_bg.wasm', location.href).href).length > 0);
+    if (late instanceof RegExp) {
+      // The glue is held, so the widget has not started: only the wasm's arrival keeps the
+      // prerender away.
+      assert.equal(await page.$eval(widget, (h) => h.shadowRoot.querySelector('.pl-host').childElementCount), 0, 'not started');
+      assert.equal(await page.evaluate(() => performance.getEntriesByName('pl:start').length), 0, 'no start mark');
+    }
     const arrived = page.waitForResponse((r) => /\.(en|zh-CN)\.html$/.test(r.url()));
     gates['**/policies/**/*.html']();
     await arrived;
