@@ -129,15 +129,9 @@ pub enum TableLayout {
     Tabs,
 }
 
-/// Joins a numbering label and the text after it the way sources write them: a space after a
-/// Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`, `（1）`).
-fn join_label(label: &str, text: &str) -> String {
-    let mut out = String::with_capacity(label.len() + 1 + text.len());
-    push_labelled(&mut out, label, text);
-    out
-}
-
-/// Appends a label and its text to `out`, joined as [`join_label`] joins them.
+/// Appends a numbering label and the text after it to `out`, joined the way sources write
+/// them: a space after a Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`,
+/// `（1）`).
 fn push_labelled(out: &mut String, label: &str, text: &str) {
     let needs_space = label
         .chars()
@@ -163,12 +157,9 @@ fn push_joined<S: AsRef<str>>(out: &mut String, parts: impl IntoIterator<Item = 
 impl Section {
     /// The heading line as written: label and heading.
     pub fn title(&self) -> String {
-        match (&self.label, &self.heading) {
-            (Some(l), Some(h)) => join_label(l, h),
-            (Some(l), None) => l.clone(),
-            (None, Some(h)) => h.clone(),
-            (None, None) => String::new(),
-        }
+        let mut out = String::new();
+        self.write_title(&mut out);
+        out
     }
 
     /// Appends [`Section::title`] to `out`, without building it.
@@ -193,34 +184,18 @@ impl Section {
 impl Block {
     /// The block's text lines, in order, as the text layer prints them.
     pub fn lines(&self) -> Vec<String> {
-        match self {
-            Block::Paragraph { text, .. } => vec![text.clone()],
-            Block::List { items } | Block::Contents { items } => items
-                .iter()
-                .map(|i| match &i.label {
-                    Some(l) => join_label(l, &i.text),
-                    None => i.text.clone(),
-                })
-                .collect(),
-            Block::Table {
-                header,
-                layout,
-                rows,
-            } => match layout {
-                TableLayout::Lines => rows.iter().flatten().cloned().collect(),
-                TableLayout::Tabs => rows.iter().map(|r| r.join("\t")).collect(),
-                TableLayout::Pipe => {
-                    let mut out = Vec::new();
-                    for (i, r) in rows.iter().enumerate() {
-                        out.push(format!("| {} |", r.join(" | ")));
-                        if i == 0 && *header {
-                            out.push(format!("|{}|", vec!["---"; r.len()].join("|")));
-                        }
-                    }
-                    out
-                }
-            },
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        let mut started = false;
+        self.write_lines(&mut line, |line| {
+            if std::mem::replace(&mut started, true) {
+                lines.push(std::mem::take(line));
+            }
+        });
+        if started {
+            lines.push(line);
         }
+        lines
     }
 
     /// The block's marks, one list per line of [`Block::lines`] (tables have none).
@@ -250,20 +225,27 @@ impl Block {
         out
     }
 
-    /// Appends [`Block::plain`] to `out`: the lines of [`Block::lines`] joined by newlines,
-    /// written in place instead of built one by one.
+    /// Appends [`Block::plain`] to `out`, without building its lines one by one.
     pub fn write_plain(&self, out: &mut String) {
-        let mut first = true;
-        let mut line = |out: &mut String| {
-            if !std::mem::take(&mut first) {
+        let mut started = false;
+        self.write_lines(out, |out| {
+            if std::mem::replace(&mut started, true) {
                 out.push('\n');
             }
-        };
+        });
+    }
+
+    /// Writes the lines of [`Block::lines`] to `out`, calling `next_line` before each one (with
+    /// the text written so far): the one place that knows how each kind of block reads as lines.
+    fn write_lines(&self, out: &mut String, mut next_line: impl FnMut(&mut String)) {
         match self {
-            Block::Paragraph { text, .. } => out.push_str(text),
+            Block::Paragraph { text, .. } => {
+                next_line(out);
+                out.push_str(text);
+            }
             Block::List { items } | Block::Contents { items } => {
                 for i in items {
-                    line(out);
+                    next_line(out);
                     match &i.label {
                         Some(l) => push_labelled(out, l, &i.text),
                         None => out.push_str(&i.text),
@@ -277,24 +259,24 @@ impl Block {
             } => match layout {
                 TableLayout::Lines => {
                     for cell in rows.iter().flatten() {
-                        line(out);
+                        next_line(out);
                         out.push_str(cell);
                     }
                 }
                 TableLayout::Tabs => {
                     for r in rows {
-                        line(out);
+                        next_line(out);
                         push_joined(out, r, "\t");
                     }
                 }
                 TableLayout::Pipe => {
                     for (i, r) in rows.iter().enumerate() {
-                        line(out);
+                        next_line(out);
                         out.push_str("| ");
                         push_joined(out, r, " | ");
                         out.push_str(" |");
                         if i == 0 && *header {
-                            line(out);
+                            next_line(out);
                             out.push('|');
                             push_joined(out, std::iter::repeat_n("---", r.len()), "|");
                             out.push('|');
@@ -308,7 +290,13 @@ impl Block {
 
 #[cfg(test)]
 mod tests {
-    use super::join_label;
+    use super::{push_labelled, Block, ListItem, Section, TableLayout};
+
+    fn join_label(label: &str, text: &str) -> String {
+        let mut out = String::new();
+        push_labelled(&mut out, label, text);
+        out
+    }
 
     #[test]
     fn label_joining_follows_script() {
@@ -320,8 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_and_title_are_written_as_the_lines_join() {
-        use super::{Block, ListItem, Section, TableLayout};
+    fn blocks_read_as_lines_and_plain_text() {
         let item = |label: Option<&str>, text: &str| ListItem {
             label: label.map(Into::into),
             text: text.into(),
@@ -332,40 +319,56 @@ mod tests {
             vec!["a".into(), String::new()],
             vec![],
         ];
-        let mut blocks = vec![
-            Block::paragraph("收集\n您的信息"),
-            Block::paragraph(""),
-            Block::List {
-                items: vec![
-                    item(Some("1."), "Name"),
-                    item(Some("（2）"), "姓名"),
-                    item(None, ""),
-                    item(Some("a)"), ""),
-                ],
-            },
-            Block::Contents { items: vec![] },
+        let table = |header, layout| Block::Table {
+            header,
+            layout,
+            rows: rows.clone(),
+        };
+        let cases: Vec<(Block, Vec<&str>)> = vec![
+            (Block::paragraph("收集\n您的信息"), vec!["收集\n您的信息"]),
+            (Block::paragraph(""), vec![""]),
+            (
+                Block::List {
+                    items: vec![
+                        item(Some("1."), "Name"),
+                        item(Some("（2）"), "姓名"),
+                        item(None, ""),
+                        item(Some("a)"), ""),
+                    ],
+                },
+                vec!["1. Name", "（2）姓名", "", "a)"],
+            ),
+            (Block::Contents { items: vec![] }, vec![]),
+            (
+                table(true, TableLayout::Pipe),
+                vec!["| 数据 | 目的 |", "|---|---|", "| a |  |", "|  |"],
+            ),
+            (
+                table(false, TableLayout::Pipe),
+                vec!["| 数据 | 目的 |", "| a |  |", "|  |"],
+            ),
+            (
+                table(true, TableLayout::Lines),
+                vec!["数据", "目的", "a", ""],
+            ),
+            (
+                table(false, TableLayout::Tabs),
+                vec!["数据\t目的", "a\t", ""],
+            ),
         ];
-        for layout in [TableLayout::Pipe, TableLayout::Lines, TableLayout::Tabs] {
-            for header in [true, false] {
-                blocks.push(Block::Table {
-                    header,
-                    layout,
-                    rows: rows.clone(),
-                });
-            }
-        }
-        for b in &blocks {
+        for (b, lines) in cases {
+            assert_eq!(b.lines(), lines, "{b:?}");
+            assert_eq!(b.plain(), lines.join("\n"), "{b:?}");
             let mut out = String::from("x");
             b.write_plain(&mut out);
-            assert_eq!(out, format!("x{}", b.lines().join("\n")), "{b:?}");
-            assert_eq!(b.plain(), b.lines().join("\n"));
+            assert_eq!(out, format!("x{}", lines.join("\n")), "{b:?}");
         }
-        for (label, heading) in [
-            (None, None),
-            (Some("一、"), Some("总则")),
-            (Some("I."), None),
-            (None, Some("Scope")),
-            (Some("2"), Some("Use")),
+        for (label, heading, title) in [
+            (None, None, ""),
+            (Some("一、"), Some("总则"), "一、总则"),
+            (Some("I."), None, "I."),
+            (None, Some("Scope"), "Scope"),
+            (Some("2"), Some("Use"), "2 Use"),
         ] {
             let s = Section {
                 id: "s".into(),
@@ -374,9 +377,10 @@ mod tests {
                 blocks: Vec::new(),
                 sections: Vec::new(),
             };
-            let mut out = String::new();
+            assert_eq!(s.title(), title);
+            let mut out = String::from("x");
             s.write_title(&mut out);
-            assert_eq!(out, s.title());
+            assert_eq!(out, format!("x{title}"));
         }
     }
 }
