@@ -22,6 +22,8 @@
   var INDEX = /*policy-lens:index*/null;
   var compiled = null;
   var instances = 0;
+  // The widget's own wasm (the first module).
+  var WIDGET_WASM = base + 'policy-lens-widget_bg.wasm';
 
   // Fetches and compiles a wasm file once per page.
   function compile(url) {
@@ -47,7 +49,7 @@
   // compiled module), so a bug that stops one widget leaves the others working.
   function loadWasm() {
     if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
-    if (!compiled) compiled = compile(base + 'policy-lens-widget_bg.wasm');
+    if (!compiled) compiled = compile(WIDGET_WASM);
     return instantiate(compiled, base + 'policy-lens-widget.js', ++instances + 1);
   }
 
@@ -148,30 +150,34 @@
     var p = String(tag || '').split(/[-_]/)[0].toLowerCase();
     return p === 'en' ? 'en' : p === 'zh' ? 'zh-CN' : null;
   }
+  // The language a widget speaks, picked as the widget picks it (src/app.rs: its `lang`, else the
+  // browser's, else English).
+  function widgetLang(options) {
+    return langOf(options.lang) || langOf(navigator.language) || 'en';
+  }
   function prerenderUrl(options) {
     if (!INDEX || !options.policy || options.src || options.version || options.remember) return null;
     if (options.view && options.view !== 'summary') return null;
     if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
     var entry = INDEX.filter(function (e) { return e.id === options.policy; })[0];
     if (!entry) return null;
-    var lang = langOf(options.lang) || langOf(navigator.language) || 'en';
     return base + 'policies/' + encodeURIComponent(entry.id) + '/'
-      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + lang + '.html';
+      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + widgetLang(options) + '.html';
   }
-  // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
-  // is hidden meanwhile), unless the widget's code is here or `done()` says it is ready. Returns the function
-  // that removes it and shows the widget. A host that enforces Trusted Types refuses the HTML:
-  // the widget then simply appears when ready.
   // The prerender stands in for the widget's code on a slow network, not for its data: once
   // the wasm has arrived (its resource timing entry), or the widget runs (its first render is
-  // in its container), the data asked for with the prerender is near, and a second cold layout
-  // would only delay the widget.
+  // in its container `el`), the data asked for with the prerender is near, and a second cold
+  // layout would only delay the widget.
   function codeHere(el) {
     var first = el.firstElementChild;
     if (first && !first.hasAttribute('data-stand-in')) return true;
     var p = window.performance;
-    return !!(p && p.getEntriesByName && p.getEntriesByName(base + 'policy-lens-widget_bg.wasm').length);
+    return !!(p && p.getEntriesByName && p.getEntriesByName(WIDGET_WASM).length);
   }
+  // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
+  // is hidden meanwhile), unless the widget's code is here or `done()` says it is ready. Returns
+  // the function that removes it and shows the widget. A host that enforces Trusted Types
+  // refuses the HTML: the widget then simply appears when ready.
   function prerender(url, widget, done) {
     var box = null;
     var hidden = null;
@@ -221,17 +227,18 @@
     host.dispatchEvent(new CustomEvent('policy-lens:' + name, { bubbles: true, composed: true, detail: detail }));
   }
 
-  // The fallback: the policy title and its full text, rendered as text by plain DOM calls.
-  // `standIn`: the widget is still loading (a slow network), so the text stands in for it until
-  // it starts: no error event and no data-ready, and the widget takes its place when it mounts.
-  // Its words, in the widget's language (the reason, from the browser, stays as it is).
+  // The fallback's own words, in the widget's language (the reason, from the browser, stays as
+  // it is).
   var WORDS = {
     en: ['Privacy policy', 'The interactive summary is still loading; the policy text is below meanwhile.',
       'The interactive summary cannot run here (', ').', 'Full text'],
     'zh-CN': ['隐私政策', '交互式摘要仍在加载，下面先显示政策原文。', '交互式摘要无法在此运行（', '）。', '全文'],
   };
+  // The fallback: the policy title and its full text, rendered as text by plain DOM calls.
+  // `standIn`: the widget is still loading (a slow network), so the text stands in for it until
+  // it starts: no error event and no data-ready, and the widget takes its place when it mounts.
   function fallback(host, container, options, reason, standIn) {
-    var lang = langOf(options.lang) || langOf(navigator.language) || 'en';
+    var lang = widgetLang(options);
     var words = WORDS[lang];
     var shown = container.querySelector('[data-testid=fallback]');
     if (shown && (standIn || !shown.hasAttribute('data-stand-in'))) return;
