@@ -211,18 +211,23 @@ pub fn location_hash() -> Option<String> {
     None
 }
 
-/// False on the first render, then true in a task of its own (a zero-delay timeout), once the
-/// browser has had the chance to lay out and paint what came first: for parts of a view that
-/// may come a moment later, so that no single task holds the main thread for all of it. True
-/// at once natively (SSR), where there is no second task.
+/// False on the first render, then true in a task of its own once the browser has laid out
+/// and painted what came first (see [`after_next_paint`]): for parts of a view that may come
+/// a moment later, so that neither the render nor the layout of all of it lands in one task.
+/// True at once natively (SSR), where there is no second task.
 #[yew::hook]
 pub fn use_after_first_paint() -> bool {
     use_after_first_paint_once(true)
 }
 
-/// As [`use_after_first_paint`], but the task is only scheduled once `start` is true: for a
-/// part that must not compete with another one still coming (the summary's sections wait until
-/// its first layer is complete and the host has heard "ready").
+/// As [`use_after_first_paint`], but the wait only starts once `start` is true: for a part
+/// that must not compete with another one still coming (the summary's sections wait until its
+/// first layer is on screen and the host has heard "ready").
+///
+/// The wait starts from the effect after the render, not from the render itself. Yew may yield
+/// to the browser between the two; asked for in the render, the next part then ran in the same
+/// task as the effects of the part before it, and one load in two had a task over 50 ms
+/// (measured, in alternating loads of both).
 #[yew::hook]
 pub fn use_after_first_paint_once(start: bool) -> bool {
     let shown = yew::use_state_eq(|| !cfg!(target_arch = "wasm32"));
@@ -230,15 +235,49 @@ pub fn use_after_first_paint_once(start: bool) -> bool {
         let shown = shown.clone();
         yew::use_effect_with(start, move |start| {
             #[cfg(target_arch = "wasm32")]
-            let pending = (*start && !*shown)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(true)));
+            let pending = (*start && !*shown).then(|| after_next_paint(move || shown.set(true)));
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (shown, start);
             move || {
                 #[cfg(target_arch = "wasm32")]
-                drop(pending);
+                if let Some(cancel) = pending {
+                    cancel.set(true);
+                }
             }
         });
     }
     *shown
+}
+
+/// Runs `f` in a task after the next frame: an animation frame queues a zero timeout, which
+/// runs once that frame's layout and paint are done. A bare zero timeout may run before the
+/// frame, and then two parts' layouts land in one long frame. A page that draws no frames (a
+/// hidden tab, an iframe scrolled far away) still gets `f` after 100 ms. Setting the returned
+/// flag cancels it.
+#[cfg(target_arch = "wasm32")]
+fn after_next_paint(f: impl FnOnce() + 'static) -> std::rc::Rc<std::cell::Cell<bool>> {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let cancelled = Rc::new(Cell::new(false));
+    let once = Rc::new(RefCell::new(Some(f)));
+    let run = {
+        let (cancelled, once) = (cancelled.clone(), once.clone());
+        move || {
+            let f = once.borrow_mut().take();
+            if let Some(f) = f.filter(|_| !cancelled.get()) {
+                f();
+            }
+        }
+    };
+    gloo::timers::callback::Timeout::new(100, run.clone()).forget();
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, run).forget();
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(frame.unchecked_ref());
+    }
+    cancelled
 }

@@ -19,8 +19,6 @@ pub struct State {
     files: Keyed<Result<Raw, LoadError>>,
     /// The host-given data once loaded: `None` while it loads (or when there is none).
     source: Option<Result<PolicyRef, LoadError>>,
-    /// `policy-lens:ready` was sent; it is sent once per widget.
-    ready: bool,
 }
 
 pub enum Action {
@@ -43,8 +41,6 @@ pub enum Action {
     /// The host-given data arrived (its versions, oldest first), or could not be loaded.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     SourceLoaded(Result<Vec<Doc>, LoadError>),
-    /// The host was told that the first complete render is on screen.
-    Ready,
 }
 
 fn key(id: &str, version: &str) -> String {
@@ -82,7 +78,6 @@ impl State {
             ),
             files: Keyed(Vec::new()),
             source: None,
-            ready: false,
         }
     }
 
@@ -108,19 +103,13 @@ impl State {
     pub fn source(&self) -> Option<&Result<PolicyRef, LoadError>> {
         self.source.as_ref()
     }
-
-    pub fn ready(&self) -> bool {
-        self.ready
-    }
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if matches!(&action, Action::Navigate(r) if *r == self.route)
-            || matches!(action, Action::Ready if self.ready)
-        {
+        if matches!(&action, Action::Navigate(r) if *r == self.route) {
             return self;
         }
         let mut next = Rc::unwrap_or_clone(self);
@@ -150,7 +139,6 @@ impl Reducible for State {
                     PolicyRef::new(id, versions)
                 }));
             }
-            Action::Ready => next.ready = true,
         }
         Rc::new(next)
     }
@@ -249,14 +237,5 @@ mod tests {
             },
         )));
         assert!(matches!(failed.source(), Some(Err(e)) if e.file == "bad.json"));
-    }
-
-    #[test]
-    fn ready_is_sent_once() {
-        let s = Rc::new(State::new(zeekr(), &[]));
-        assert!(!s.ready());
-        let s = s.reduce(Action::Ready);
-        assert!(s.ready());
-        assert!(Rc::ptr_eq(&s, &Rc::clone(&s).reduce(Action::Ready)));
     }
 }

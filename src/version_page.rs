@@ -24,6 +24,10 @@ pub struct VersionPageProps {
     /// Called once the summary's first layer, or the full text, is completely on screen.
     #[prop_or_default]
     pub on_shown: Callback<()>,
+    /// Called once the summary's first layer is complete in the document, before `on_shown`
+    /// (the host's "ready", without a re-render of the widget first).
+    #[prop_or_default]
+    pub on_ready: Callback<()>,
     /// Leave the sections out (the build-time prerender).
     #[prop_or_default]
     pub first_layer_only: bool,
@@ -95,7 +99,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         _ => html! {
             <>
                 { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={on_glance_shown} />
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_ready={props.on_ready.clone()} on_shown={on_glance_shown} />
                 if sections_shown && !props.first_layer_only {
                     <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
                 }

@@ -22,6 +22,12 @@ test('start page lists every bundled policy and fires policy-lens:ready', async 
   const ready = await page.evaluate(() => window.__ready);
   assert.deepEqual(ready, [{ bubbles: true, composed: true }]);
   await screenshot(page, 'start-1280');
+  // Sent once per widget: not again when the reader opens a policy and comes back.
+  await page.locator('[data-testid=policy-card-zeekr] a').first().click();
+  await page.waitForSelector('[data-testid=glance-rights]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=start-page]');
+  assert.equal(await page.evaluate(() => window.__ready.length), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -59,6 +59,49 @@ test('the first bundle carries no diff code; the summary is ready before the cha
   await context.close();
 });
 
+// Frames drawn (counted by an animation-frame loop started before the widget), read at the
+// moment each part of the first layer, and the sections, enter the DOM.
+const FRAMES = () => {
+  window.__frames = 0;
+  const tick = () => { window.__frames++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  window.__partAt = {};
+  new MutationObserver(() => {
+    const root = document.querySelector('#policy-lens')?.shadowRoot || document;
+    for (const id of ['tile-collected', 'glance-data_collected', 'sections']) {
+      if (window.__partAt[id] === undefined && root.querySelector(`[data-testid="${id}"]`)) window.__partAt[id] = window.__frames;
+    }
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('policy-lens:ready', () => { window.__partAt.ready = window.__frames; }, { capture: true, once: true });
+};
+
+test('the first layer comes in two frames, and the sections in a frame after ready; a page that draws no frames still gets all of it', async () => {
+  // Each part waits until the frame showing the part before it has been drawn, so that no
+  // single frame lays out the quick answers, the details and the sections together.
+  // The build-time prerender is left out: its own quick answers and details would be seen first.
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.route('**/policies/**/*.html', (route) => route.abort());
+  await page.addInitScript(FRAMES);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  await page.waitForSelector('[data-testid=sections]');
+  const at = await page.evaluate(() => window.__partAt);
+  assert.ok(at['glance-data_collected'] > at['tile-collected'], `no frame between the quick answers and the details: ${JSON.stringify(at)}`);
+  assert.ok(at.ready >= at['glance-data_collected'], `ready before the details: ${JSON.stringify(at)}`);
+  assert.ok(at.sections > at.ready, `no frame between ready and the sections: ${JSON.stringify(at)}`);
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_FAILED')), []);
+  await context.close();
+  // A page that draws no frames (a background tab, an iframe far off screen): no animation
+  // frame ever comes, and the parts still follow one another.
+  const hidden = await open(browser, server.origin);
+  await hidden.page.route('**/policies/**/*.html', (route) => route.abort());
+  await hidden.page.addInitScript(() => { window.requestAnimationFrame = () => 0; });
+  await gotoReady(hidden.page, `${server.origin}/?policy=zeekr&lang=en`);
+  await hidden.page.waitForSelector('[data-testid=sections]');
+  assert.ok(await hidden.page.locator('[data-testid=glance-rights]').count() === 1);
+  assert.deepEqual(hidden.problems.filter((p) => !p.includes('ERR_FAILED')), []);
+  await hidden.context.close();
+});
+
 test('"What changed" fetches the older version without reading it; reading it later reuses that file', async () => {
   const { page, problems, context } = await open(browser, server.origin);
   await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
