@@ -115,10 +115,13 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     // The changes view comes from the changes module: ready once it is on screen.
     let changes_shown = use_state_eq(|| false);
-    // The summary is ready once its first layer, details included, is in the document; the
-    // full text once its module has rendered it. The view tells the host itself (`ready`), not
-    // through a re-render of the widget, which Yew may run only after a frame has been drawn.
+    // The summary is ready once its first layer, details included, is on screen; the full text
+    // once its module has rendered it.
     let page_shown = use_state_eq(|| false);
+    let on_page_shown = {
+        let page_shown = page_shown.clone();
+        use_callback((), move |(), _| page_shown.set(true))
+    };
     let waiting = loading
         || errors.is_empty()
             && match &*target {
@@ -130,14 +133,7 @@ pub fn App(props: &AppProps) -> Html {
         let changes_shown = changes_shown.clone();
         use_callback((), move |(), _| changes_shown.set(true))
     };
-    let ready = use_ready_signal(waiting, root.clone(), state.route());
-    let on_page_shown = {
-        let page_shown = page_shown.clone();
-        use_callback(ready.clone(), move |(), ready| {
-            ready.emit(());
-            page_shown.set(true);
-        })
-    };
+    use_ready_signal(waiting, root.clone(), state.clone());
     use_error_events(errors.clone(), root.clone());
     use_scroll_into_view(waiting, props.full_page, root.clone());
 
@@ -181,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Target::One(p, _) => {
             let doc = docs[0].clone();
-            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_page_shown} on_ready={ready} first_layer_only={props.first_layer_only} /> }
+            html! { <VersionPage {doc} versions={p.versions.clone()} remember={props.remember} {lang} {here} navigate={navigate.clone()} on_shown={on_page_shown} first_layer_only={props.first_layer_only} /> }
         }
         Target::Pair(p, ..) => html! {
             <>
@@ -344,52 +340,35 @@ fn use_loader(
     });
 }
 
-/// Ready once the first complete render is on screen: `data-ready` and `policy-lens:ready`,
-/// once per widget. Sent when `waiting` turns false, or earlier through the callback returned
-/// (a view that knows when it is complete).
+/// Ready once the first complete render is on screen: `data-ready` and `policy-lens:ready`.
 #[hook]
-fn use_ready_signal(waiting: bool, root: NodeRef, route: &Route) -> Callback<()> {
-    // A flag, not reducer state: setting it must not re-render the widget in the task right
-    // before the frame that shows it.
+fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>) {
+    // Sent once per widget. A flag, not reducer state: setting it must not re-render the
+    // widget in the task right before the frame that shows it.
     let sent = use_mut_ref(|| false);
-    let ready = {
-        let sent = sent.clone();
-        use_callback(
-            (route.view, route.policy.clone()),
-            move |(), (view, policy)| {
-                if sent.replace(true) {
-                    return;
-                }
-                crate::dom::mark("ready");
-                crate::dom::signal_ready(
-                    &root,
-                    &[
-                        ("view", view.as_str().to_string()),
-                        ("policy", policy.clone().unwrap_or_default()),
-                    ],
-                );
-                // The modules of the other views load in the background, so that the full text
-                // (a source link, the tab) and "What changed" open at once: the smaller first.
-                #[cfg(target_arch = "wasm32")]
-                {
-                    crate::module_slot::preload(crate::module_slot::Module::Text);
-                    crate::module_slot::preload(crate::module_slot::Module::Changes);
-                }
-            },
-        )
-    };
-    {
-        let ready = ready.clone();
-        use_effect_with(waiting, move |waiting| {
-            if *waiting && !*sent.borrow() {
-                crate::dom::mark("first-render");
+    use_effect_with(loading, move |loading| {
+        if *loading && !*sent.borrow() {
+            crate::dom::mark("first-render");
+        }
+        if !*loading && !sent.replace(true) {
+            crate::dom::mark("ready");
+            let route = state.route();
+            crate::dom::signal_ready(
+                &root,
+                &[
+                    ("view", route.view.as_str().to_string()),
+                    ("policy", route.policy.clone().unwrap_or_default()),
+                ],
+            );
+            // The modules of the other views load in the background, so that the full text (a
+            // source link, the tab) and "What changed" open at once: the smaller one first.
+            #[cfg(target_arch = "wasm32")]
+            {
+                crate::module_slot::preload(crate::module_slot::Module::Text);
+                crate::module_slot::preload(crate::module_slot::Module::Changes);
             }
-            if !*waiting {
-                ready.emit(());
-            }
-        });
-    }
-    ready
+        }
+    });
 }
 
 /// Errors are reported to the host too, as `policy-lens:error`.

@@ -26,11 +26,7 @@ pub struct AtAGlanceProps {
     /// `previous` is the version this reader last read, not the one before this.
     #[prop_or_default]
     pub since_last_read: bool,
-    /// Called once the whole layer, details included, is in the document: the host's "ready",
-    /// sent without waiting for the widget to re-render.
-    #[prop_or_default]
-    pub on_ready: Callback<()>,
-    /// Called after `on_ready`, from the effect of the render that completed the layer.
+    /// Called once the whole layer, details included, is rendered.
     #[prop_or_default]
     pub on_shown: Callback<()>,
 }
@@ -45,14 +41,12 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let sug = |suggested: bool| suggested_badge(props.lang, suggested);
     // The details (the rows below the quick answers, most of this layer's DOM) render in a
     // task of their own once the frame with the quick answers has been drawn, so that neither
-    // task nor frame holds the main thread long. Once they are in the document the host hears
-    // "ready" first, then the page moves on.
+    // task nor frame holds the main thread long; the host hears "ready" once both are shown.
     let details_shown = crate::dom::use_after_first_paint();
     {
-        let (on_ready, on_shown) = (props.on_ready.clone(), props.on_shown.clone());
+        let on_shown = props.on_shown.clone();
         use_effect_with(details_shown, move |shown| {
             if *shown {
-                on_ready.emit(());
                 on_shown.emit(());
             }
         });

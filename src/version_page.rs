@@ -24,10 +24,6 @@ pub struct VersionPageProps {
     /// Called once the summary's first layer, or the full text, is completely on screen.
     #[prop_or_default]
     pub on_shown: Callback<()>,
-    /// Called once the summary's first layer is complete in the document, before `on_shown`
-    /// (the host's "ready", without a re-render of the widget first).
-    #[prop_or_default]
-    pub on_ready: Callback<()>,
     /// Leave the sections out (the build-time prerender).
     #[prop_or_default]
     pub first_layer_only: bool,
@@ -74,8 +70,9 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
     };
     // Layer 2, the sections (about 60% of the summary's DOM on Zeekr, collapsed below the first
     // screen), renders in a task of its own once the first layer is complete and the host has
-    // heard "ready". Scheduled any earlier, its render would join the first layer's last step
-    // (Yew's scheduler picks up work queued while it yields) and delay ready by a layout.
+    // heard "ready", after the frame that draws it. Scheduled any earlier, its render would join
+    // the first layer's last step (Yew's scheduler picks up work queued while it yields), or its
+    // layout that frame, and delay the first layer on screen.
     let glance_shown = use_state_eq(|| false);
     let on_glance_shown = {
         let glance_shown = glance_shown.clone();
@@ -99,7 +96,7 @@ pub fn VersionPage(props: &VersionPageProps) -> Html {
         _ => html! {
             <>
                 { header }
-                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_ready={props.on_ready.clone()} on_shown={on_glance_shown} />
+                <AtAGlance doc={props.doc.clone()} summary={summary.clone()} lang={props.lang} here={props.here.clone()} navigate={props.navigate.clone()} {previous} {since_last_read} on_shown={on_glance_shown} />
                 if sections_shown && !props.first_layer_only {
                     <SectionList summary={summary.clone()} lang={props.lang} policy_lang={props.doc.language.clone()} here={props.here.clone()} navigate={props.navigate.clone()} />
                 }
