@@ -226,8 +226,8 @@ pub fn use_after_first_paint() -> bool {
 ///
 /// The wait starts from the effect after the render, not from the render itself. Yew may yield
 /// to the browser between the two; asked for in the render, the next part then ran in the same
-/// task as the effects of the part before it, and one load in two had a task over 50 ms
-/// (measured, in alternating loads of both).
+/// task as the effects of the part before it: in alternating loads of both, 16 of 25 had a
+/// task over 50 ms, against 3 of 25.
 #[yew::hook]
 pub fn use_after_first_paint_once(start: bool) -> bool {
     let shown = yew::use_state_eq(|| !cfg!(target_arch = "wasm32"));
