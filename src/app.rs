@@ -133,7 +133,6 @@ pub fn App(props: &AppProps) -> Html {
         let changes_shown = changes_shown.clone();
         use_callback((), move |(), _| changes_shown.set(true))
     };
-    use_ready_signal(waiting, root.clone(), state.clone());
     use_error_events(errors.clone(), root.clone());
     use_scroll_into_view(waiting, props.full_page, root.clone());
 
@@ -155,6 +154,19 @@ pub fn App(props: &AppProps) -> Html {
             docs.clone()
         }
     });
+    // Once ready on a summary that has a "What changed" tab, the changes module warms up on it.
+    let warm = match &*target {
+        Target::One(p, _) if p.versions.len() > 1 && route.view == View::Summary => {
+            read_docs.first().cloned()
+        }
+        _ => None,
+    };
+    use_ready_signal(
+        waiting,
+        root.clone(),
+        state.clone(),
+        warm.map(|d| (d, lang)),
+    );
     let here = route.clone();
     let body = match &*target {
         _ if !errors.is_empty() => html! {
@@ -342,7 +354,12 @@ fn use_loader(
 
 /// Ready once the first complete render is on screen: `data-ready` and `policy-lens:ready`.
 #[hook]
-fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>) {
+fn use_ready_signal(
+    loading: bool,
+    root: NodeRef,
+    state: UseReducerHandle<State>,
+    warm: Option<(Doc, Lang)>,
+) {
     // Sent once per widget. A flag, not reducer state: setting it must not re-render the
     // widget in the task right before the frame that shows it.
     let sent = use_mut_ref(|| false);
@@ -362,11 +379,20 @@ fn use_ready_signal(loading: bool, root: NodeRef, state: UseReducerHandle<State>
             );
             // The modules of the other views load in the background, so that the full text (a
             // source link, the tab) and "What changed" open at once: the smaller one first.
+            // On a summary with a "What changed" tab, the changes module then runs a first
+            // comparison off screen, which compiles its code.
             #[cfg(target_arch = "wasm32")]
             {
-                crate::module_slot::preload(crate::module_slot::Module::Text);
-                crate::module_slot::preload(crate::module_slot::Module::Changes);
+                use crate::module_slot::{preload, Module};
+                preload(Module::Text, None);
+                let warm_up = warm.as_ref();
+                preload(
+                    Module::Changes,
+                    warm_up.map(|(doc, lang)| crate::changes_slot::warm_up(doc, *lang)),
+                );
             }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &warm;
         }
     });
 }

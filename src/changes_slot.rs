@@ -134,3 +134,16 @@ pub async fn validate_source(file: &str, bytes: &[u8]) -> Result<Vec<Vec<u8>>, V
         .map(|a| a.to_vec())
         .collect())
 }
+
+/// What the widget asks of the changes module once it is preloaded, while the reader is on
+/// the summary of `doc`: a first comparison off screen (`warmUp` in `src/changes_module.rs`),
+/// so that the module's code is compiled before the reader opens "What changed".
+#[cfg(target_arch = "wasm32")]
+pub fn warm_up(doc: &Doc, lang: Lang) -> (&'static str, js_sys::Array) {
+    let args = js_sys::Array::of3(
+        &js_sys::Uint8Array::from(&doc.file.source[..]),
+        &doc.file.file().into(),
+        &lang.tag().into(),
+    );
+    ("warmUp", args)
+}

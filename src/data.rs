@@ -269,20 +269,8 @@ pub async fn read(url: &str, file: Raw) -> Result<Doc, LoadError> {
     // thread is never held for all of them at once.
     let parsed = from_binary(url, &file.source).map(|v| Doc::from_file(v, file));
     crate::dom::mark("decoded");
-    next_task().await;
+    crate::dom::next_task().await;
     parsed
-}
-
-/// Resolves in a new task (a zero-delay timeout): what follows runs after the browser has had
-/// the chance to paint and handle input.
-#[cfg(target_arch = "wasm32")]
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Parses host-given data: one version file, or a JSON array of versions of one policy.

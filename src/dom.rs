@@ -281,3 +281,15 @@ fn after_next_paint(f: impl FnOnce() + 'static) -> std::rc::Rc<std::cell::Cell<b
     }
     cancelled
 }
+
+/// Resolves in a new task (a zero-delay timeout): what follows runs after the browser has had
+/// the chance to paint and handle input.
+#[cfg(target_arch = "wasm32")]
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

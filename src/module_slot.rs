@@ -121,7 +121,10 @@ pub fn forget(m: Module) {
 
 /// Starts fetching and compiling a module in the background (once the summary is ready), then
 /// makes this widget's instance of it, so that opening its view does not wait for either.
-pub fn preload(m: Module) {
+/// `then`, if any, names an export of the module to call once the instance is made, and its
+/// arguments. A promise it returns is left to settle by itself (a rejection reaches the
+/// console).
+pub fn preload(m: Module, then: Option<(&'static str, js_sys::Array)>) {
     let Ok(api) = embed_api() else { return };
     let Some(started) = Reflect::get(&api, &m.loaders().1.into())
         .ok()
@@ -134,8 +137,16 @@ pub fn preload(m: Module) {
     wasm_bindgen_futures::spawn_local(async move {
         if JsFuture::from(started).await.is_ok() {
             if let Ok(p) = module(m) {
-                if JsFuture::from(p).await.is_err() {
-                    forget(m);
+                match JsFuture::from(p).await {
+                    Ok(instance) => {
+                        if let Some((name, args)) = then {
+                            let f = Reflect::get(&instance, &name.into());
+                            if let Ok(f) = f.and_then(|f| f.dyn_into::<Function>()) {
+                                let _ = f.apply(&instance, &args);
+                            }
+                        }
+                    }
+                    Err(_) => forget(m),
                 }
             }
         }

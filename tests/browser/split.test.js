@@ -130,6 +130,45 @@ test('"What changed" fetches the older version without reading it; reading it la
   await context.close();
 });
 
+test('once the summary is ready, the changes module compares a sample off screen: nothing shows, and "What changed" is as before', async () => {
+  // V8 compiles a wasm function when it first runs, so the first comparison in a new instance
+  // is mostly compilation. The widget has the changes module compare part of the version on
+  // screen with an edited copy, in an element that never joins the page (src/changes/warm_up.rs).
+  const { page, problems, context } = await open(browser, server.origin);
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ['policy-lens:navigate', 'policy-lens:error', 'policy-lens:ready']) {
+      document.addEventListener(name, (e) => window.__events.push(e.type), { capture: true });
+    }
+  });
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  await page.waitForFunction(() => performance.getEntriesByName('pl:changes-warm').length === 1, null, { timeout: 10000 });
+  const url = page.url();
+  // Nothing was added next to the widget or in it, no event reached the host, and the
+  // summary is still what the reader sees.
+  assert.equal(await page.locator('[data-testid=changes-part], .pl-changes-host, [data-testid=verdict]').count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.__events), ['policy-lens:ready']);
+  assert.equal(page.url(), url);
+  assert.ok(await page.locator('[data-testid=at-a-glance]').isVisible());
+  // The reader's comparison is the real one: the Zeekr pair's one change and its verdict.
+  await page.locator('[data-testid=tab-changes]').click();
+  await page.waitForSelector('[data-testid=verdict]');
+  assert.match(await page.locator('[data-testid=verdict]').innerText(), /may need notice/);
+  assert.equal(await page.locator('[data-testid=change-list] > li').count(), 1);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('pl:changes-decoded').length), 1);
+  assert.equal(await page.locator('[data-testid=changes-part]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+  // A policy with one version has no "What changed": nothing is compared.
+  const one = await open(browser, server.origin);
+  await gotoReady(one.page, `${server.origin}/?policy=kaiyang&lang=en`);
+  await one.page.evaluate(() => window.PolicyLens._preloadChanges());
+  await one.page.waitForTimeout(1000);
+  assert.equal(await one.page.evaluate(() => performance.getEntriesByName('pl:changes-warm').length), 0);
+  assert.deepEqual(one.problems, []);
+  await one.context.close();
+});
+
 test('a changes module that cannot load gives a clear message; the widget stays usable', async () => {
   const { page, context } = await open(browser, server.origin, { allowErrors: true });
   await page.route('**/changes/policy-lens-changes_bg.wasm', (r) => r.abort());
