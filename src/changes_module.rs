@@ -7,7 +7,7 @@
 //! tag, the route as a query string, and a JS function to navigate with (called with a query
 //! string). Bad input becomes an error the slot shows, never a panic.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -70,6 +70,11 @@ fn ChangesRoot(props: &ChangesViewProps) -> Html {
     }
 }
 
+thread_local! {
+    /// Whether this instance has shown a changes view (the warm-up is then not needed).
+    static VIEWED: Cell<bool> = const { Cell::new(false) };
+}
+
 /// A mounted changes view.
 #[wasm_bindgen]
 pub struct ChangesHandle {
@@ -107,6 +112,7 @@ impl ChangesHandle {
 /// Mounts the changes view into `element`.
 #[wasm_bindgen(js_name = mountChanges)]
 pub fn mount_changes(element: web_sys::Element, props: JsValue) -> Result<ChangesHandle, JsError> {
+    VIEWED.with(|v| v.set(true));
     crate::panic_hook::install();
     crate::panic_hook::register(&element);
     let mut handle = ChangesHandle {
@@ -145,25 +151,37 @@ impl ChangesHandle {
     }
 }
 
-/// Runs a first comparison off screen, on a part of the version the widget shows (`bytes`,
-/// read from `file`) and an edited copy of that part: once in the engine, then rendered by the
+/// Runs a first comparison off screen, on a part of the version the widget shows (`bytes`, read
+/// from `file`) and an edited copy of that part: once in the engine, then rendered by the
 /// changes view into an element that never joins the page, and dropped. V8 compiles each wasm
 /// function the first time it runs, so the first comparison in a new instance spends most of
-/// its time compiling: Zeekr took 90–118 ms from the click to the verdict without this, and
-/// 52–54 ms with it (alternating runs). The widget calls this once the module is preloaded,
-/// while the reader is on the summary. Each step is a task of its own, and the part compared
-/// is small, so that the steps are mostly compilation. Nothing is shown, and no event reaches
-/// the host; the mark `pl:changes-warm` says it is done.
+/// its time compiling: Zeekr took 84–98 ms from the click to the verdict without this, and
+/// 49–58 ms with it (medians of alternating runs). The widget calls this once the module is
+/// preloaded, while the reader is on the summary. Each step is a task of its own, and the part
+/// compared is small, so that the steps are mostly compilation. Nothing is shown, and no event
+/// reaches the host; the mark `pl:changes-warm` says it is done.
 #[wasm_bindgen(js_name = warmUp)]
 pub async fn warm_up(bytes: Uint8Array, file: String, lang: String) -> Result<(), JsError> {
+    // A reader who opened "What changed" first has compiled the code already: the warm-up
+    // stops at its next step rather than compete with the view.
+    let viewed = || VIEWED.with(Cell::get);
+    if viewed() {
+        return Ok(());
+    }
     let version = crate::data::read_version(&file, &bytes.to_vec())
         .map_err(|e| JsError::new(&format!("{file}: {}", e.reasons.join("; "))))?;
     crate::dom::next_task().await;
+    if viewed() {
+        return Ok(());
+    }
     let (old, new) = crate::changes::warm_up::pair(version);
     let (old, new) = (Doc::new(old, Vec::new()), Doc::new(new, Vec::new()));
     // The result is not kept: what a reader compares is other versions.
     let _ = policy_lens_core::diff::diff(&old, &new);
     crate::dom::next_task().await;
+    if viewed() {
+        return Ok(());
+    }
     let place = gloo::utils::document()
         .create_element("div")
         .map_err(|_| JsError::new("no element for the warm-up"))?;

@@ -159,6 +159,20 @@ test('once the summary is ready, the changes module compares a sample off screen
   assert.equal(await page.locator('[data-testid=changes-part]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
+  // A reader who opens "What changed" while the module is still on its way: the view comes
+  // first, and the warm-up, asked for once the module is there, does nothing.
+  const slow = await open(browser, server.origin);
+  await slow.page.route('**/changes/policy-lens-changes_bg.wasm', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await route.continue();
+  });
+  await gotoReady(slow.page, `${server.origin}/?policy=zeekr&lang=en`);
+  await slow.page.locator('[data-testid=tab-changes]').click();
+  await slow.page.waitForSelector('[data-testid=verdict]');
+  await slow.page.waitForTimeout(1500);
+  assert.deepEqual(await slow.page.evaluate(() => ['changes-warm', 'diffed'].map((n) => performance.getEntriesByName(`pl:${n}`).length)), [0, 1]);
+  assert.deepEqual(slow.problems, []);
+  await slow.context.close();
   // A policy with one version has no "What changed": nothing is compared.
   const one = await open(browser, server.origin);
   await gotoReady(one.page, `${server.origin}/?policy=kaiyang&lang=en`);
