@@ -173,6 +173,27 @@ test('once the summary is ready, the changes module compares a sample off screen
   assert.deepEqual(await slow.page.evaluate(() => ['changes-warm', 'diffed'].map((n) => performance.getEntriesByName(`pl:${n}`).length)), [0, 1]);
   assert.deepEqual(slow.problems, []);
   await slow.context.close();
+  // Host data in another shape and language (an English policy given through `src`, read
+  // back from the changes module's validation, with a Chinese interface), next to a script-tag
+  // widget on the same page: each widget's own instance warms up, and each comparison is right.
+  const host = await open(browser, server.origin);
+  await host.page.goto(`${server.origin}/demo/script-tag.html`);
+  await host.page.waitForSelector('policy-lens[data-ready]');
+  await host.page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'host';
+    document.body.append(el);
+    window.PolicyLens.mount(el, { src: '/fixtures/several-changes/', lang: 'zh-CN' });
+  });
+  await host.page.waitForSelector('#host[data-ready]');
+  await host.page.waitForFunction(() => performance.getEntriesByName('pl:changes-warm').length === 2, null, { timeout: 10000 });
+  assert.equal(await host.page.locator('#host >> [data-testid=changes-part]').count(), 0);
+  await host.page.locator('#host >> [data-testid=tab-changes]').click();
+  await host.page.waitForSelector('#host >> [data-testid=verdict]');
+  assert.match(await host.page.locator('#host >> [data-testid=verdict]').innerText(), /可能需要告知/);
+  assert.equal(await host.page.locator('#host >> [data-testid=change]').count(), 4);
+  assert.deepEqual(host.problems, []);
+  await host.context.close();
   // A policy with one version has no "What changed": nothing is compared.
   const one = await open(browser, server.origin);
   await gotoReady(one.page, `${server.origin}/?policy=kaiyang&lang=en`);
