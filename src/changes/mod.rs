@@ -3,8 +3,8 @@
 //! never the only signal: every changed line has a +/− marker and screen-reader text.
 //!
 //! `changes_view` is the view, `change_card` one change of its list, `listing` the listing
-//! (rows from core's `Diff::listing`), `inline` the inline spans both of them show; `warm_up` the pair the changes module compares off
-//! screen before a reader opens the view.
+//! (rows from core's `Diff::listing`), `inline` the inline spans both of them show; `warm_up`
+//! the pair the changes module compares off screen before a reader opens the view.
 
 mod change_card;
 mod changes_view;

@@ -157,11 +157,6 @@ mod tests {
             assert!(blocks(&new) < whole, "{}: not smaller", file.display());
             let d = policy_lens_core::diff(&old, &new).unwrap();
             let kinds: Vec<_> = d.changes().iter().map(|c| c.kind()).collect();
-            eprintln!(
-                "DEBUG {:?} {:?}",
-                super::fact(&new),
-                d.ops().iter().map(|o| o.kind()).collect::<Vec<_>>()
-            );
             let name = file.display();
             assert!(kinds.contains(&ChangeKind::Modified), "{name}: {kinds:?}");
             assert!(kinds.contains(&ChangeKind::Added), "{name}: {kinds:?}");
