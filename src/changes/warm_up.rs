@@ -7,17 +7,18 @@
 use policy_lens_core::model::{Block, Provenance, Section};
 use policy_lens_core::PolicyVersion;
 
-/// (older, newer) to compare: [`edited`] and [`sample`] of `v`.
+/// (older, newer) to compare: [`edited`] and [`sample`] of `v`, around [`fact`].
 pub fn pair(v: PolicyVersion) -> (PolicyVersion, PolicyVersion) {
-    let new = sample(v);
-    (edited(&new), new)
+    let fact = fact(&v);
+    let new = sample(v, fact);
+    (edited(&new, fact), new)
 }
 
 /// The start of `v`, with all its facts: its first dozen blocks in reading order, and the
-/// section that quotes [`fact`] (with the headings above it). Enough to take every path of a
-/// comparison, small enough that comparing and rendering it cost little beyond compiling
-/// the code.
-pub(super) fn sample(mut v: PolicyVersion) -> PolicyVersion {
+/// section that quotes the data item `fact` (with the headings above it). Enough to take every
+/// path of a comparison, small enough that comparing and rendering it cost little beyond
+/// compiling the code.
+fn sample(mut v: PolicyVersion, fact: Option<usize>) -> PolicyVersion {
     fn prune(sections: &mut Vec<Section>, budget: &mut usize, keep: Option<&str>) {
         sections.retain_mut(|s| {
             let holds = keep.is_some_and(|id| s.walk().iter().any(|x| x.id == id));
@@ -32,29 +33,33 @@ pub(super) fn sample(mut v: PolicyVersion) -> PolicyVersion {
             true
         });
     }
-    let keep = fact(&v).map(|k| v.facets.data_collected.items[k].source.section.clone());
+    let keep = fact.map(|k| v.facets.data_collected.items[k].source.section.clone());
     prune(&mut v.sections, &mut 12, keep.as_deref());
     v
 }
 
 /// The first collected data item of `v` whose quote stands in a paragraph of its section,
-/// with more text around it.
+/// with as much text again around it.
 fn fact(v: &PolicyVersion) -> Option<usize> {
-    let mut sections = v.sections.clone();
-    v.facets
-        .data_collected
-        .items
-        .iter()
-        .position(|i| edit(&mut sections, &|id, text| cut_quote(id, text, &i.source)))
+    let sections: Vec<&Section> = v.sections.iter().flat_map(|s| s.walk()).collect();
+    v.facets.data_collected.items.iter().position(|i| {
+        sections
+            .iter()
+            .filter(|s| s.id == i.source.section)
+            .flat_map(|s| &s.blocks)
+            .any(
+                |b| matches!(b, Block::Paragraph { text, .. } if quoted(text, &i.source).is_some()),
+            )
+    })
 }
 
-/// `v` as an older version might have been: without [`fact`] and its quote (else its first
-/// long paragraph loses its last third), and without the last block of its last section with
-/// several blocks. Compared with `v`: a modified paragraph with its inline changes and an
-/// added fact attached to it, and an added block.
-pub(super) fn edited(v: &PolicyVersion) -> PolicyVersion {
+/// `v` as an older version might have been: without the data item `fact` and its quote (else
+/// its first long paragraph loses its last third), and without the last block of its last
+/// section with several blocks. Compared with `v`: a modified paragraph with its inline
+/// changes and an added fact attached to it, and an added block.
+fn edited(v: &PolicyVersion, fact: Option<usize>) -> PolicyVersion {
     let mut old = v.clone();
-    let spare = match fact(v) {
+    let spare = match fact {
         Some(k) => {
             let item = old.facets.data_collected.items.remove(k);
             edit(&mut old.sections, &|id, text| {
@@ -98,12 +103,17 @@ fn edit(sections: &mut [Section], f: &impl Fn(&str, &mut String) -> bool) -> boo
     })
 }
 
-/// `text` (of section `id`) without the quote `p`, when it holds it and as much again.
-fn cut_quote(id: &str, text: &mut String, p: &Provenance) -> bool {
-    if id != p.section || p.quote.is_empty() || p.quote.len() * 2 > text.len() {
-        return false;
+/// Where `text` holds the quote `p`, when it holds as much again besides.
+fn quoted(text: &str, p: &Provenance) -> Option<usize> {
+    if p.quote.is_empty() || p.quote.len() * 2 > text.len() {
+        return None;
     }
-    match text.find(p.quote.as_str()) {
+    text.find(p.quote.as_str())
+}
+
+/// `text` (of section `id`) without the quote `p`, as [`quoted`] finds it.
+fn cut_quote(id: &str, text: &mut String, p: &Provenance) -> bool {
+    match quoted(text, p).filter(|_| id == p.section) {
         Some(at) => {
             text.replace_range(at..at + p.quote.len(), "");
             true
