@@ -9,7 +9,7 @@ use crate::data::Doc;
 use crate::glance_details::details;
 use crate::i18n::{self, Lang};
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 use crate::source_link::source_route;
 use crate::suggested_badge::suggested_badge;
 
@@ -57,10 +57,9 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
             <div class="pl-glance-head">
                 <h2 id="pl-glance-title">{ s.at_a_glance }</h2>
                 if let Some(prev) = &props.previous {
-                    <RouteLink to={Route { view: View::Changes, from: Some(prev.to_string()), to: Some(v.version.clone()), version: None, section: None, quote: None, ..props.here.clone() }}
-                        navigate={props.navigate.clone()} class="pl-changed-badge" testid="changed-badge">
-                        { if props.since_last_read { s.changed_since_read } else { s.changed_since } }{ " " }{ prev.clone() }
-                    </RouteLink>
+                    { route_link(Route { view: View::Changes, from: Some(prev.to_string()), to: Some(v.version.clone()), version: None, section: None, quote: None, ..props.here.clone() },
+                        &props.navigate, LinkAttrs { class: "pl-changed-badge", testid: Some("changed-badge".into()), ..LinkAttrs::default() },
+                        html! { <>{ if props.since_last_read { s.changed_since_read } else { s.changed_since } }{ " " }{ prev.clone() }</> }) }
                 }
             </div>
             if !cut.is_empty() {
@@ -81,10 +80,9 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                         <li class="pl-tile" data-testid={format!("tile-{}", q.question.id())}>
                             <span class="pl-tile-k">{ i18n::question(props.lang, q.question, sum.dates().first().map(|(k, _)| *k)) }</span>
                             if let Some(source) = &q.source {
-                                <RouteLink to={source_route(&props.here, source)} navigate={props.navigate.clone()} class="pl-tile-v"
-                                    label={AttrValue::from(format!("{value} — {}: “{}”", s.show_source, source.quote))}>
-                                    <span lang={plang.clone()}>{ value.clone() }</span><span class="pl-tile-src" aria-hidden="true">{ " ¶" }</span>
-                                </RouteLink>
+                                { route_link(source_route(&props.here, source), &props.navigate,
+                                    LinkAttrs { class: "pl-tile-v", label: Some(format!("{value} — {}: “{}”", s.show_source, source.quote).into()), ..LinkAttrs::default() },
+                                    html! { <span lang={plang.clone()}>{ value.clone() }</span> }) }
                             } else {
                                 <span class="pl-tile-v pl-muted">{ value }</span>
                             }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::route::Route;
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
@@ -37,7 +37,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 <p>{ s.valid_choices }{ ":" }</p>
                 <ul class="pl-choices">
                     { for props.choices.iter().map(|(label, to)| html! {
-                        <li><RouteLink to={to.clone()} navigate={props.navigate.clone()}>{ label.clone() }</RouteLink></li>
+                        <li>{ route_link(to.clone(), &props.navigate, LinkAttrs::default(), html! { label.clone() }) }</li>
                     }) }
                 </ul>
             }

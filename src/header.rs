@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::data::{Doc, Shared};
 use crate::i18n::Lang;
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -30,8 +30,9 @@ pub fn Header(props: &HeaderProps) -> Html {
             ..here.clone()
         };
         html! {
-            <li><RouteLink {to} navigate={props.navigate.clone()} class="pl-tab" current={here.view == view}
-                testid={AttrValue::from(format!("tab-{}", view.as_str()))}>{ label.to_string() }</RouteLink></li>
+            <li>{ route_link(to, &props.navigate,
+                LinkAttrs { class: "pl-tab", testid: Some(format!("tab-{}", view.as_str()).into()), current: here.view == view, ..LinkAttrs::default() },
+                html! { label.to_string() }) }</li>
         }
     };
     let other = match props.lang {
@@ -42,10 +43,9 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class="pl-header" part="header">
             <div class="pl-title-row">
                 <h1 class="pl-title" lang={props.doc.language.clone()} data-testid="policy-title">{ props.doc.title.clone() }</h1>
-                <RouteLink to={Route { lang: Some(other.0), ..here.clone() }} navigate={props.navigate.clone()}
-                    class="pl-lang" testid="lang-switch" label={AttrValue::from(format!("{}: {}", s.language, other.1))}>
-                    <span lang={other.0.tag()}>{ other.1 }</span>
-                </RouteLink>
+                { route_link(Route { lang: Some(other.0), ..here.clone() }, &props.navigate,
+                    LinkAttrs { class: "pl-lang", testid: Some("lang-switch".into()), label: Some(format!("{}: {}", s.language, other.1).into()), ..LinkAttrs::default() },
+                    html! { <span lang={other.0.tag()}>{ other.1 }</span> }) }
             </div>
             <nav aria-label={s.app_name}>
                 <ul class="pl-tabs">

@@ -5,20 +5,15 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-#[derive(Properties, PartialEq)]
-pub struct RouteLinkProps {
-    pub to: Route,
-    pub navigate: Callback<Route>,
-    /// Its classes (a plain string: yew's `Classes` set would add code to the first module).
-    #[prop_or_default]
-    pub class: AttrValue,
-    #[prop_or_default]
+/// A link's attributes besides its target: its class (a plain string: yew's `Classes` set
+/// would add code to the first module), test id, accessible name, and whether it is the page
+/// shown (`aria-current`).
+#[derive(Default)]
+pub struct LinkAttrs {
+    pub class: &'static str,
     pub testid: Option<AttrValue>,
-    #[prop_or_default]
     pub label: Option<AttrValue>,
-    #[prop_or_default]
     pub current: bool,
-    pub children: Html,
 }
 
 /// The click handler of a link to `to`: navigates in place, unless the reader asked for a new
@@ -33,14 +28,21 @@ pub fn navigate_on_click(to: Route, navigate: Callback<Route>) -> Callback<Mouse
     })
 }
 
-#[component]
-pub fn RouteLink(props: &RouteLinkProps) -> Html {
-    let onclick = navigate_on_click(props.to.clone(), props.navigate.clone());
+/// A link to `to` (a function, not a component: the first layer alone shows fifteen, and a
+/// component each cost a scope and its scheduling at the widget's first render).
+pub fn route_link(to: Route, navigate: &Callback<Route>, attrs: LinkAttrs, children: Html) -> Html {
+    let href = to.to_query();
+    let onclick = navigate_on_click(to, navigate.clone());
+    let LinkAttrs {
+        class,
+        testid,
+        label,
+        current,
+    } = attrs;
     html! {
-        <a href={props.to.to_query()} class={props.class.clone()} {onclick}
-           data-testid={props.testid.clone()} aria-label={props.label.clone()}
-           aria-current={props.current.then_some("page")}>
-            { props.children.clone() }
+        <a {href} class={(!class.is_empty()).then_some(class)} {onclick}
+           data-testid={testid} aria-label={label} aria-current={current.then_some("page")}>
+            { children }
         </a>
     }
 }

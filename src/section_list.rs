@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 use crate::source_link::source_link;
 
 #[derive(Properties, PartialEq)]
@@ -81,8 +81,8 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                                     }
                                 }
                                 if expanded {
-                                <RouteLink to={Route { view: View::Full, section: Some(d.id.clone()), quote: None, ..props.here.clone() }}
-                                    navigate={props.navigate.clone()} testid="read-section">{ s.read_section }</RouteLink>
+                                { route_link(Route { view: View::Full, section: Some(d.id.clone()), quote: None, ..props.here.clone() },
+                                    &props.navigate, LinkAttrs { testid: Some("read-section".into()), ..LinkAttrs::default() }, html! { s.read_section }) }
                                 }
                             </div>
                         </div>

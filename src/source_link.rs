@@ -34,8 +34,6 @@ pub fn source_link(
     let href = to.to_query();
     let onclick = navigate_on_click(to, navigate.clone());
     html! {
-        <a {href} class="pl-source-link" {onclick} data-testid="source-link" aria-label={label}>
-            <span aria-hidden="true">{ "¶ " }</span>{ s.source }
-        </a>
+        <a {href} class="pl-source-link" {onclick} aria-label={label}>{ s.source }</a>
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::data::BUNDLED;
 use crate::i18n::Lang;
 use crate::route::{Route, View};
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
@@ -18,11 +18,12 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     let s = props.lang.strings();
     let lang = Some(props.lang);
     let link = |to: Route, text: &str, testid: &str| {
-        html! {
-            <RouteLink {to} navigate={props.navigate.clone()} class="pl-button" testid={AttrValue::from(testid.to_string())}>
-                { text.to_string() }
-            </RouteLink>
-        }
+        let attrs = LinkAttrs {
+            class: "pl-button",
+            testid: Some(testid.to_string().into()),
+            ..LinkAttrs::default()
+        };
+        route_link(to, &props.navigate, attrs, html! { text.to_string() })
     };
     html! {
         <section class="pl-start" data-testid="start-page">
@@ -46,7 +47,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                                 <ul class="pl-version-list">
                                     { for p.versions.iter().rev().map(|v| html! {
                                         <li>
-                                            <RouteLink to={Route { version: Some(v.to_string()), ..base.clone() }} navigate={props.navigate.clone()}>{ *v }</RouteLink>
+                                            { route_link(Route { version: Some(v.to_string()), ..base.clone() }, &props.navigate, LinkAttrs::default(), html! { *v }) }
                                         </li>
                                     }) }
                                 </ul>

@@ -72,7 +72,7 @@ async fn zeekr_summary_answers_the_four_questions_in_chinese() {
     assert!(html.contains("注销账号"));
     assert!(html.contains("“账号管理”"));
     // Every fact has a source link, and there is a changed-since badge.
-    assert!(html.matches(r#"data-testid="source-link""#).count() > 20);
+    assert!(html.matches(r#"class="pl-source-link""#).count() > 20);
     assert!(html.contains(r#"data-testid="changed-badge""#));
     assert!(html.contains(
         "?policy=zeekr&amp;view=changes&amp;lang=zh-CN&amp;from=2025-11-10&amp;to=2025-12-31"

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::inline::inline_spans;
 use crate::i18n::{self, Lang};
 use crate::route::Route;
-use crate::route_link::RouteLink;
+use crate::route_link::{route_link, LinkAttrs};
 
 #[derive(Properties, PartialEq)]
 pub struct ChangeCardProps {
@@ -69,7 +69,7 @@ pub fn ChangeCard(props: &ChangeCardProps) -> Html {
                 <span class="pl-change-kind">{ kind }</span>
                 <span class={classes!("pl-tag", ch.class().major().then_some("pl-tag-major"))}>{ if ch.class().major() { c.needs_notice } else if ch.class().is_editorial() { c.editorial } else { c.verdict_substantive } }</span>
                 <span class="pl-path" lang={plang.to_string()}>{ ch.section_path().join(" › ") }</span>
-                <RouteLink {to} navigate={props.navigate.clone()} class="pl-change-link" label={AttrValue::from(format!("{} {}", c.link, ch.id()))}>{ "#" }{ ch.id().to_string() }</RouteLink>
+                { route_link(to, &props.navigate, LinkAttrs { class: "pl-change-link", label: Some(format!("{} {}", c.link, ch.id()).into()), ..LinkAttrs::default() }, html! { <>{ "#" }{ ch.id().to_string() }</> }) }
             </p>
             <div class="pl-change-body" lang={plang.to_string()}>{ body }</div>
             <p class="pl-why"><strong>{ c.why }{ ": " }</strong>{ why.join("; ") }</p>

@@ -30,7 +30,7 @@ for (const c of cases) {
       assert.ok((await page.locator('[data-testid=glance-data_collected]').innerText()).includes(c.location));
       assert.ok((await page.locator('[data-testid=glance-recipients]').innerText()).includes(c.sdks));
       assert.ok((await page.locator('[data-testid=glance-rights]').innerText()).includes(c.rights));
-      assert.ok(await page.locator('[data-testid=source-link]').count() > 0, 'facts have source links');
+      assert.ok(await page.locator('.pl-source-link').count() > 0, 'facts have source links');
       // Nothing overflows the phone screen sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `horizontal overflow ${overflow}px`);
@@ -62,7 +62,7 @@ test('sections expand and collapse with Enter and Space (WAI-ARIA accordion)', a
   const rights = page.locator('[data-testid=section-panel-s5]');
   const items = await rights.locator('[data-testid=key-items] li').count();
   assert.ok(items > 0, 'the rights section lists key items');
-  assert.equal(await rights.locator('[data-testid=key-items] [data-testid=source-link]').count(), items);
+  assert.equal(await rights.locator('[data-testid=key-items] .pl-source-link').count(), items);
   await page.click('[data-testid=section-toggle-s5]');
   assert.deepEqual(problems, []);
   await context.close();
@@ -93,7 +93,7 @@ for (const id of ['zeekr', 'kaiyang', 'mini-connected-drive', 'infiniti']) {
   test(`${id}: a source link jumps to the quoted sentence and highlights it`, async () => {
     const { page, problems, context } = await open(browser, server.origin, { viewport: { width: 360, height: 740 } });
     await gotoReady(page, `${server.origin}/?policy=${id}&lang=en`);
-    const link = page.locator('[data-testid=glance-who] [data-testid=source-link], [data-testid=glance-data_collected] [data-testid=source-link]').first();
+    const link = page.locator('[data-testid=glance-who] .pl-source-link, [data-testid=glance-data_collected] .pl-source-link').first();
     const label = await link.getAttribute('aria-label');
     const quote = label.slice(label.indexOf('“') + 1, label.lastIndexOf('”'));
     await link.click();
