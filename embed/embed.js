@@ -70,6 +70,12 @@
         if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
         return instantiate(compileIt(), glue, ++instances);
       },
+      // Fetches and compiles the module and its glue now, in parallel with the widget's own
+      // wasm: for a widget that opens on this module's view, which needs it before it is ready.
+      early: function () {
+        if (typeof WebAssembly !== 'object' || preloaded) return;
+        preloaded = Promise.all([compileIt(), import(glue)]).then(null, function () { compiled = null; });
+      },
       // Fetches and compiles the module and its glue in the background. Returns a promise that
       // settles when that is done (the benchmark waits on it).
       preload: function () {
@@ -112,8 +118,11 @@
   // for the same URL (PolicyLens._prefetched, read by src/data.rs). The changes view needs two
   // versions that the widget resolves: not prefetched.
   var prefetches = [];
+  // A widget that opens on the full text or on "What changed" needs that view's module before
+  // it is ready: it is fetched and compiled from the start too, not once the widget asks.
   function prefetch(options) {
-    if (options.view === 'changes') return;
+    if (options.view === 'full') textModule.early();
+    if (options.view === 'changes') return changesModule.early();
     var url = dataUrl(options, '.bin').catch(function () { return null; });
     prefetches.push({ url: url, file: url.then(function (u) { return u && readFile(u); }), taken: false });
   }

@@ -541,6 +541,14 @@ async function phoneProfile() {
         `${fmtLoad(shown)}; ${ratio(shown)} · ${fmtLoad(ready)}; ${ratio(ready)}; the prerender came first in ${first} of ${runs.length}`,
         `${mark(shown.median / base.median <= 2)} ≤ 2× (first layer) · ${mark(ready.median / base.median <= 2)} ≤ 2× (ready)`);
     }
+    // Links straight to the other views: each needs its module before it is ready, which
+    // embed.js asks for from the start, with the widget's own wasm.
+    for (const [label, view] of [['full text', 'full'], ['"What changed" (both versions)', 'changes']]) {
+      const runs = [];
+      for (let i = 0; i < n; i++) runs.push(await loadOnce(withPre.origin, `/?policy=${largest.id}&view=${view}&lang=en`, undefined, READY_HOOK, PHONE));
+      const ready = stats(runs.map((r) => r.painted));
+      row(`Phone profile: a link straight to the ${largest.id} ${label}, ready and on screen`, `${fmtLoad(ready)}; ${ratio(ready)}`, '—');
+    }
   } finally {
     await withPre.close();
     await without.close();

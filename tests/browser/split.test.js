@@ -267,6 +267,42 @@ test('the full text is in a module of its own: the summary is ready before it is
   await direct.context.close();
 });
 
+test('a link straight to the full text or to "What changed" asks for that view\'s module with the widget\'s own wasm, not after the widget starts', async () => {
+  const cases = [
+    ['/?policy=zeekr&lang=en&view=full', '#policy-lens', '/text/policy-lens-text_bg.wasm', '[data-testid=full-text]'],
+    ['/?policy=zeekr&lang=en&view=changes', '#policy-lens', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]'],
+    // The custom element too (a changes view beside a host-data widget).
+    ['/demo/two-widgets.html', '#good', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]'],
+  ];
+  for (const [url, host, module, shows] of cases) {
+    const { page, problems, requests, context } = await open(browser, server.origin, { allowErrors: url.includes('two-widgets') });
+    // The widget's own wasm is held: whatever is requested meanwhile was asked for from the start.
+    let release;
+    const gate = new Promise((ok) => { release = ok; });
+    await page.route('**/policy-lens-widget_bg.wasm', async (route) => { await gate; await route.continue(); });
+    const asked = page.waitForRequest((r) => new URL(r.url()).pathname === module, { timeout: 10000 });
+    await page.goto(server.origin + url);
+    await asked;
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('pl:start').length), 0, `${url}: the widget has not started`);
+    release();
+    await page.waitForSelector(`${host}[data-ready]`, { state: 'attached', timeout: 15000 });
+    // The module's view is mounted beside the page's root, or in the custom element's shadow root.
+    const where = host === '#policy-lens' ? shows : `${host} ${shows}`;
+    assert.equal(await page.locator(where).count(), 1, `${url}: ${shows} at ready`);
+    // Asked for once: the widget takes the module the page started.
+    assert.equal(requests.filter((u) => new URL(u).pathname === module).length, 1, `${url}: ${requests.join('\n')}`);
+    if (!url.includes('two-widgets')) assert.deepEqual(problems, [], url);
+    await context.close();
+  }
+  // A summary does not: neither module is requested before it is ready.
+  const { page, context } = await open(browser, server.origin);
+  await page.addInitScript(AT_READY);
+  await gotoReady(page, `${server.origin}/?policy=zeekr&lang=en`);
+  const atReady = await page.evaluate(() => window.__atReady);
+  assert.ok(!atReady.some((p) => p.includes('policy-lens-text') || p.includes('policy-lens-changes')), atReady.join('\n'));
+  await context.close();
+});
+
 test('a text module that cannot load gives a clear message; the widget stays usable', async () => {
   const { page, context } = await open(browser, server.origin, { allowErrors: true });
   await page.route('**/text/policy-lens-text_bg.wasm', (r) => r.abort());
