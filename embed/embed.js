@@ -103,28 +103,55 @@
   // which is what the widget reads; the no-wasm fallback reads the JSON.
   function dataUrl(options, ext) {
     if (options.src) return Promise.resolve(new URL(options.src, document.baseURI).href);
+    return entryOf(options).then(function (entry) {
+      var v = entry && (options.version || entry.versions[entry.versions.length - 1]);
+      return v ? fileUrl(entry, v, ext) : null;
+    });
+  }
+  // The bundled index's entry of `options.policy`, or null.
+  function entryOf(options) {
     if (!options.policy) return Promise.resolve(null);
     var index = INDEX ? Promise.resolve(INDEX)
       : fetch(base + 'policies/index.json').then(function (r) { return r.json(); });
     return index.then(function (index) {
-      var entry = index.filter(function (e) { return e.id === options.policy; })[0];
-      var v = entry && (options.version || entry.versions[entry.versions.length - 1]);
-      return v && entry.versions.indexOf(v) >= 0
-        ? base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(v) + ext : null;
+      return index.filter(function (e) { return e.id === options.policy; })[0] || null;
+    });
+  }
+  function fileUrl(entry, v, ext) {
+    return entry.versions.indexOf(v) >= 0
+      ? base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(v) + ext : null;
+  }
+  // The two versions "What changed" compares, picked as the widget picks them (src/route.rs
+  // `resolve`): `to`, else the latest; `from`, else the version before `to` (or `to` itself).
+  function pairUrls(options) {
+    return entryOf(options).then(function (entry) {
+      if (!entry) return [null, null];
+      var all = entry.versions;
+      var to = options.to || all[all.length - 1];
+      var at = all.indexOf(to);
+      var from = options.from || (at > 0 ? all[at - 1] : to);
+      return [fileUrl(entry, from, '.bin'), fileUrl(entry, to, '.bin')];
     });
   }
 
   // The data is fetched here, in parallel with the wasm, and handed to the widget when it asks
-  // for the same URL (PolicyLens._prefetched, read by src/data.rs). The changes view needs two
-  // versions that the widget resolves: not prefetched.
+  // for the same URL (PolicyLens._prefetched, read by src/data.rs): the version it shows, or
+  // both versions "What changed" compares (bundled ones; host data comes as one file).
   var prefetches = [];
+  function prefetchUrl(url) {
+    url = url.catch(function () { return null; });
+    prefetches.push({ url: url, file: url.then(function (u) { return u && readFile(u); }), taken: false });
+  }
   // A widget that opens on the full text or on "What changed" needs that view's module before
   // it is ready: it is fetched and compiled from the start too, not once the widget asks.
   function prefetch(options) {
     if (options.view === 'full') textModule.early();
-    if (options.view === 'changes') return changesModule.early();
-    var url = dataUrl(options, '.bin').catch(function () { return null; });
-    prefetches.push({ url: url, file: url.then(function (u) { return u && readFile(u); }), taken: false });
+    if (options.view !== 'changes') return prefetchUrl(dataUrl(options, '.bin'));
+    changesModule.early();
+    if (options.src || options.remember) return;
+    var pair = pairUrls(options);
+    prefetchUrl(pair.then(function (p) { return p[0]; }));
+    prefetchUrl(pair.then(function (p) { return p[1]; }));
   }
   // A file as the widget takes it: its bytes, read as soon as they arrive, so that a widget
   // whose wasm starts later finds them in memory; or the server's refusal.

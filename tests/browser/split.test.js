@@ -267,22 +267,28 @@ test('the full text is in a module of its own: the summary is ready before it is
   await direct.context.close();
 });
 
-test('a link straight to the full text or to "What changed" asks for that view\'s module with the widget\'s own wasm, not after the widget starts', async () => {
+test('a link straight to the full text or to "What changed" asks for that view\'s module and data with the widget\'s own wasm, not after the widget starts', async () => {
+  // With the data it shows: "What changed" compares the latest version with the one before,
+  // or the two the link names.
+  const [older, latest] = ['/policies/zeekr/2025-11-10.bin', '/policies/zeekr/2025-12-31.bin'];
   const cases = [
-    ['/?policy=zeekr&lang=en&view=full', '#policy-lens', '/text/policy-lens-text_bg.wasm', '[data-testid=full-text]'],
-    ['/?policy=zeekr&lang=en&view=changes', '#policy-lens', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]'],
+    ['/?policy=zeekr&lang=en&view=full', '#policy-lens', '/text/policy-lens-text_bg.wasm', '[data-testid=full-text]', [latest]],
+    ['/?policy=zeekr&lang=en&view=changes', '#policy-lens', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]', [older, latest]],
+    ['/?policy=zeekr&lang=en&view=changes&from=2025-12-31&to=2025-11-10', '#policy-lens', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]', [latest, older]],
     // The custom element too (a changes view beside a host-data widget).
-    ['/demo/two-widgets.html', '#good', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]'],
+    ['/demo/two-widgets.html', '#good', '/changes/policy-lens-changes_bg.wasm', '[data-testid=verdict]', [older, latest]],
   ];
-  for (const [url, host, module, shows] of cases) {
+  for (const [url, host, module, shows, files] of cases) {
     const { page, problems, requests, context } = await open(browser, server.origin, { allowErrors: url.includes('two-widgets') });
     // The widget's own wasm is held: whatever is requested meanwhile was asked for from the start.
     let release;
     const gate = new Promise((ok) => { release = ok; });
     await page.route('**/policy-lens-widget_bg.wasm', async (route) => { await gate; await route.continue(); });
     const asked = page.waitForRequest((r) => new URL(r.url()).pathname === module, { timeout: 10000 });
+    const data = files.map((f) => page.waitForRequest((r) => new URL(r.url()).pathname === f, { timeout: 10000 }));
     await page.goto(server.origin + url);
     await asked;
+    await Promise.all(data);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('pl:start').length), 0, `${url}: the widget has not started`);
     release();
     await page.waitForSelector(`${host}[data-ready]`, { state: 'attached', timeout: 15000 });
@@ -290,7 +296,9 @@ test('a link straight to the full text or to "What changed" asks for that view\'
     const where = host === '#policy-lens' ? shows : `${host} ${shows}`;
     assert.equal(await page.locator(where).count(), 1, `${url}: ${shows} at ready`);
     // Asked for once: the widget takes the module the page started.
-    assert.equal(requests.filter((u) => new URL(u).pathname === module).length, 1, `${url}: ${requests.join('\n')}`);
+    for (const f of [module, ...new Set(files)]) {
+      assert.equal(requests.filter((u) => new URL(u).pathname === f).length, 1, `${url}: ${f}\n${requests.join('\n')}`);
+    }
     if (!url.includes('two-widgets')) assert.deepEqual(problems, [], url);
     await context.close();
   }
