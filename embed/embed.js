@@ -175,7 +175,8 @@
   }
 
   // The prerendered summary: the widget's own render of a policy's latest version, made at
-  // build time (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html. It
+  // build time (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html (and its full
+  // text as <version>.<lang>.full.html, for a widget that opens on it). It
   // is fetched in parallel with the wasm and shown, inert, until the widget is ready, so that
   // the first layer's text is laid out and on screen while the wasm downloads and compiles. The
   // widget renders into its own container, hidden meanwhile, and replaces the prerender once it
@@ -193,22 +194,27 @@
   }
   function prerenderUrl(options) {
     if (!INDEX || !options.policy || options.src || options.version || options.remember) return null;
-    if (options.view && options.view !== 'summary') return null;
+    var full = options.view === 'full';
+    if (options.view && options.view !== 'summary' && !full) return null;
     if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
     var entry = INDEX.filter(function (e) { return e.id === options.policy; })[0];
     if (!entry) return null;
     return base + 'policies/' + encodeURIComponent(entry.id) + '/'
-      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + widgetLang(options) + '.html';
+      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + widgetLang(options)
+      + (full ? '.full' : '') + '.html';
   }
   // The prerender stands in for the widget's code on a slow network, not for its data: once
   // the wasm has arrived (its resource timing entry), or the widget runs (its first render is
   // in its container `el`), the data asked for with the prerender is near, and a second cold
-  // layout would only delay the widget.
-  function codeHere(el) {
+  // layout would only delay the widget. The full text also needs the text module: its
+  // prerender stands in until both modules' wasm has arrived.
+  function codeHere(el, url) {
+    var p = window.performance;
+    var arrived = function (wasm) { return !!(p && p.getEntriesByName && p.getEntriesByName(wasm).length); };
+    if (/\.full\.html$/.test(url)) return arrived(WIDGET_WASM) && arrived(base + 'text/policy-lens-text_bg.wasm');
     var first = el.firstElementChild;
     if (first && !first.hasAttribute('data-stand-in')) return true;
-    var p = window.performance;
-    return !!(p && p.getEntriesByName && p.getEntriesByName(WIDGET_WASM).length);
+    return arrived(WIDGET_WASM);
   }
   // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
   // is hidden meanwhile), unless the widget's code is here or `done()` says it is ready. Returns
@@ -230,7 +236,7 @@
         document.addEventListener('DOMContentLoaded', function () { show(html); });
         return;
       }
-      if (html === null || gone || !el || !el.parentNode || done() || codeHere(el)) return;
+      if (html === null || gone || !el || !el.parentNode || done() || codeHere(el, url)) return;
       var t = document.createElement('template');
       t.innerHTML = html;
       box = document.createElement('div');

@@ -543,11 +543,22 @@ async function phoneProfile() {
     }
     // Links straight to the other views: each needs its module before it is ready, which
     // embed.js asks for from the start, with the widget's own wasm.
+    // The full text has a prerender of its own: loaded with and without it, in turn.
+    const noPrerender = { ...PHONE, expected: /^(HTTP 404: .*\/policies\/[^/]+\/[^/]+\.html|console error: Failed to load resource: the server responded with a status of 404 \(Not Found\))$/ };
     for (const [label, view] of [['full text', 'full'], ['"What changed" (both versions)', 'changes']]) {
-      const runs = [];
-      for (let i = 0; i < n; i++) runs.push(await loadOnce(withPre.origin, `/?policy=${largest.id}&view=${view}&lang=en`, undefined, READY_HOOK, PHONE));
-      const ready = stats(runs.map((r) => r.painted));
-      row(`Phone profile: a link straight to the ${largest.id} ${label}, ready and on screen`, `${fmtLoad(ready)}; ${ratio(ready)}`, '—');
+      const url = `/?policy=${largest.id}&view=${view}&lang=en`;
+      const runs = [], bare = [];
+      for (let i = 0; i < n; i++) {
+        runs.push(await loadOnce(withPre.origin, url, shownOf, READY_HOOK, PHONE));
+        if (view === 'full') bare.push(await loadOnce(without.origin, url, shownOf, READY_HOOK, noPrerender));
+      }
+      for (const [how, rs] of [[view === 'full' ? ' with its build-time prerender' : '', runs], [' without a prerender (the files removed)', bare]]) {
+        if (!rs.length) continue;
+        const shown = stats(rs.map((r) => r.extra.shown));
+        const ready = stats(rs.map((r) => r.painted));
+        row(`Phone profile: a link straight to the ${largest.id} ${label}${how}: text on screen · ready and on screen`,
+          `${fmtLoad(shown)}; ${ratio(shown)} · ${fmtLoad(ready)}; ${ratio(ready)}`, '—');
+      }
     }
   } finally {
     await withPre.close();

@@ -2,8 +2,8 @@
 # Trunk post_build hook (Trunk.toml). It first writes the compact binary form of every bundled
 # version (dist/policies/<id>/<version>.bin, what the widget reads) with the CLI's `pack`, which
 # validates the JSON files first and writes nothing when one is invalid, and writes the bundled
-# index into embed.js (scripts/embed-index.mjs), and prerenders each policy's summary
-# (dist/policies/<id>/<version>.<lang>.html, src/prerender_main.rs). Trunk builds one page
+# index into embed.js (scripts/embed-index.mjs), and prerenders each policy's summary and full
+# text (dist/policies/<id>/<version>.<lang>[.full].html, src/prerender_main.rs). Trunk builds one page
 # per run, so the hook then runs nested `trunk build`s in the same profile, into the bundle:
 #   - the modules the widget loads on demand (src/module_slot.rs): the changes module
 #     (changes.html, dist/changes/policy-lens-changes{.js,_bg.wasm}) and the text module
@@ -21,8 +21,8 @@ release=
 
 cargo run --quiet -p policy-lens-core --bin policy-lens -- pack policies "$TRUNK_STAGING_DIR/policies"
 node scripts/embed-index.mjs "$TRUNK_STAGING_DIR/embed.js" policies/index.json
-# The summary of each policy's latest version, rendered at build time by the widget's own
-# components, which embed.js shows while the wasm loads (src/prerender_main.rs).
+# The summary and the full text of each policy's latest version, rendered at build time by the
+# widget's own components, which embed.js shows while the wasm loads (src/prerender_main.rs).
 cargo run --quiet -p policy-lens --features prerender --bin policy-lens-prerender -- policies "$TRUNK_STAGING_DIR/policies"
 
 for module in changes text; do

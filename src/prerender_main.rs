@@ -1,15 +1,15 @@
 //! `policy-lens-prerender POLICIES OUT`: the first layer of the summary of each bundled
-//! policy's latest version (its header and "at a glance", without the sections),
-//! rendered at build time by the widget's own components (Yew's server renderer), for each
+//! policy's latest version (its header and "at a glance", without the sections), and its full
+//! text, rendered at build time by the widget's own components (Yew's server renderer), for each
 //! interface language. The trunk hook (`scripts/build-extra.sh`) writes them next to the data:
-//! `OUT/<id>/<version>.<lang>.html`. The full page and an embed render the summary alike, so one
-//! file serves both (the tool checks that they still do).
+//! `OUT/<id>/<version>.<lang>.html` and `OUT/<id>/<version>.<lang>.full.html`. The full page and
+//! an embed render each alike, so one file serves both (the tool checks that they still do).
 //!
 //! `embed.js` shows the file while the wasm downloads and compiles, so that the first layer's
 //! text is laid out and on screen before the widget runs; the widget then renders the same page
 //! itself, and takes its place once it is ready (see `embed/embed.js`, "prerendered summary").
-//! Only the plain case is prerendered: the summary of the latest bundled version, no host data,
-//! no remembered place.
+//! Only the plain case is prerendered: the summary or full text of the latest bundled version, no
+//! host data, no remembered place.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,8 +20,13 @@ use yew::LocalServerRenderer;
 /// The interface languages, as `embed.js` names them in the file names.
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh-CN")];
 
-fn render(doc: &Doc, lang: Lang, full_page: bool) -> String {
-    block_on(render_async(doc, lang, full_page))
+/// The views prerendered, and their files' suffixes: the summary's first layer
+/// (`<version>.<lang>.html`), and the full text (`<version>.<lang>.full.html`), which a link
+/// straight to it shows while the widget's wasm and the text module load.
+const VIEWS: [(View, &str); 2] = [(View::Summary, ""), (View::Full, ".full")];
+
+fn render(doc: &Doc, view: View, lang: Lang, full_page: bool) -> String {
+    block_on(render_async(doc, view, lang, full_page))
 }
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -31,11 +36,11 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-async fn render_async(doc: &Doc, lang: Lang, full_page: bool) -> String {
+async fn render_async(doc: &Doc, view: View, lang: Lang, full_page: bool) -> String {
     let props = AppProps {
         route: Route {
             policy: Some(doc.id.clone()),
-            view: View::Summary,
+            view,
             lang: Some(lang),
             ..Route::default()
         },
@@ -90,16 +95,19 @@ fn run(policies: &Path, out: &Path) -> Result<usize, String> {
         let dir: PathBuf = out.join(&id);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for (lang, tag) in LANGS {
-            let html = render(&doc, lang, false);
-            if html != render(&doc, lang, true) {
-                return Err(format!(
-                    "{id} {version} {tag}: the full page and the embed render the summary differently; \
-                     one prerender cannot serve both"
-                ));
+            for (view, suffix) in VIEWS {
+                let html = render(&doc, view, lang, false);
+                if html != render(&doc, view, lang, true) {
+                    return Err(format!(
+                        "{id} {version} {tag} {}: the full page and the embed render it differently; \
+                         one prerender cannot serve both",
+                        view.as_str()
+                    ));
+                }
+                let path = dir.join(format!("{version}.{tag}{suffix}.html"));
+                std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+                written += 1;
             }
-            let path = dir.join(format!("{version}.{tag}.html"));
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-            written += 1;
         }
     }
     Ok(written)
@@ -113,7 +121,7 @@ fn main() -> ExitCode {
     };
     match run(Path::new(policies), Path::new(out)) {
         Ok(n) => {
-            println!("{n} summaries prerendered into {out}");
+            println!("{n} pages (summaries and full texts) prerendered into {out}");
             ExitCode::SUCCESS
         }
         Err(e) => {

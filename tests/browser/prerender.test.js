@@ -85,6 +85,39 @@ test('the script-tag embed shows the prerender in its shadow root, in the langua
   }
 });
 
+test('a link straight to the full text shows its prerendered text until the text module has come too; the widget takes its place with the same text', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
+  // Only the text module is held: the widget's own wasm arrives and starts, but the full text
+  // needs the module, so its prerender stays (a summary's prerender would not be shown then).
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/text/policy-lens-text_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.origin}/?policy=zeekr&lang=en&view=full`);
+  const pre = page.locator('[data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => performance.getEntriesByName('pl:start').length === 1);
+  assert.ok(await pre.isVisible(), 'the prerender stays while the widget runs without its text');
+  const article = '[data-testid=full-text] article';
+  const preText = await pre.locator(article).innerText();
+  assert.ok(preText.includes('极氪') && preText.length > 10000, preText.slice(0, 200));
+  assert.equal(await pre.locator('[data-testid=tab-full]').getAttribute('aria-current'), 'page');
+  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
+  assert.equal(await page.locator('#policy-lens').isVisible(), false);
+  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.en.full.html']);
+  await screenshot(page, 'prerender-full-phone');
+  release();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  // The text module's view, mounted beside the widget's root, and shown once the prerender is gone.
+  assert.ok(await page.locator(`.pl-text-host ${article}`).isVisible());
+  assert.equal(await page.locator(`.pl-text-host ${article}`).innerText(), preText, 'the widget shows the same text');
+  // It is the widget now: its search works.
+  await page.locator('[data-testid=search-input]').fill('个人信息');
+  assert.match(await page.locator('[data-testid=search-status]').innerText(), /^1 \/ \d+ matches$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('nothing is prerendered where the widget would show something else', async () => {
   const cases = [
     ['/?policy=zeekr&version=2025-12-31&lang=en', '#policy-lens'], // a named version
