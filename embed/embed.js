@@ -176,7 +176,8 @@
 
   // The prerendered summary: the widget's own render of a policy's latest version, made at
   // build time (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html (and its full
-  // text as <version>.<lang>.full.html, for a widget that opens on it). It
+  // text and what changed from the version before, as <version>.<lang>.full.html and
+  // <version>.<lang>.changes.html, for a widget that opens on one of them). It
   // is fetched in parallel with the wasm and shown, inert, until the widget is ready, so that
   // the first layer's text is laid out and on screen while the wasm downloads and compiles. The
   // widget renders into its own container, hidden meanwhile, and replaces the prerender once it
@@ -194,24 +195,33 @@
   }
   function prerenderUrl(options) {
     if (!INDEX || !options.policy || options.src || options.version || options.remember) return null;
-    var full = options.view === 'full';
-    if (options.view && options.view !== 'summary' && !full) return null;
+    var view = options.view || 'summary';
+    if (view !== 'summary' && view !== 'full' && view !== 'changes') return null;
     if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
     var entry = INDEX.filter(function (e) { return e.id === options.policy; })[0];
     if (!entry) return null;
-    return base + 'policies/' + encodeURIComponent(entry.id) + '/'
-      + encodeURIComponent(entry.versions[entry.versions.length - 1]) + '.' + widgetLang(options)
-      + (full ? '.full' : '') + '.html';
+    var all = entry.versions;
+    var latest = all[all.length - 1];
+    // "What changed" is prerendered for the pair the widget shows first: the version before the
+    // latest, to the latest (src/route.rs `resolve`), whether named or not.
+    if (view === 'changes' && (all.length < 2 || (options.to && options.to !== latest)
+      || (options.from && options.from !== all[all.length - 2]))) return null;
+    return base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(latest)
+      + '.' + widgetLang(options) + (view === 'summary' ? '' : '.' + view) + '.html';
   }
   // The prerender stands in for the widget's code on a slow network, not for its data: once
   // the wasm has arrived (its resource timing entry), or the widget runs (its first render is
   // in its container `el`), the data asked for with the prerender is near, and a second cold
-  // layout would only delay the widget. The full text also needs the text module: its
-  // prerender stands in until both modules' wasm has arrived.
+  // layout would only delay the widget. The full text and "What changed" also need their
+  // view's module: their prerender stands in until both modules' wasm has arrived.
   function codeHere(el, url) {
     var p = window.performance;
     var arrived = function (wasm) { return !!(p && p.getEntriesByName && p.getEntriesByName(wasm).length); };
-    if (/\.full\.html$/.test(url)) return arrived(WIDGET_WASM) && arrived(base + 'text/policy-lens-text_bg.wasm');
+    var view = /\.(full|changes)\.html$/.exec(url);
+    if (view) {
+      var name = view[1] === 'full' ? 'text' : 'changes';
+      return arrived(WIDGET_WASM) && arrived(base + name + '/policy-lens-' + name + '_bg.wasm');
+    }
     var first = el.firstElementChild;
     if (first && !first.hasAttribute('data-stand-in')) return true;
     return arrived(WIDGET_WASM);
@@ -442,10 +452,11 @@
     var page = {};
     OPTIONS.forEach(function (k) { if (query.get(k)) page[k] = query.get(k); });
     prefetch(page);
-    // The page's prerender, when its address names nothing but the policy, the view and the
-    // language (any other part, or a #fragment, points somewhere the prerender may not show).
+    // The page's prerender, when its address names nothing but the policy, the view, the
+    // language and the pair compared (any other part, or a #fragment, points somewhere the
+    // prerender may not show; prerenderUrl checks the pair).
     var plain = !location.hash && Array.from(query.keys()).every(function (k) {
-      return k === 'policy' || k === 'lang' || k === 'view';
+      return k === 'policy' || k === 'lang' || k === 'view' || k === 'from' || k === 'to';
     });
     var pageUrl = plain && prerenderUrl(page);
     if (pageUrl) {

@@ -543,16 +543,16 @@ async function phoneProfile() {
     }
     // Links straight to the other views: each needs its module before it is ready, which
     // embed.js asks for from the start, with the widget's own wasm.
-    // The full text has a prerender of its own: loaded with and without it, in turn.
+    // Each has a prerender of its own: loaded with and without it, in turn.
     const noPrerender = { ...PHONE, expected: /^(HTTP 404: .*\/policies\/[^/]+\/[^/]+\.html|console error: Failed to load resource: the server responded with a status of 404 \(Not Found\))$/ };
     for (const [label, view] of [['full text', 'full'], ['"What changed" (both versions)', 'changes']]) {
       const url = `/?policy=${largest.id}&view=${view}&lang=en`;
       const runs = [], bare = [];
       for (let i = 0; i < n; i++) {
         runs.push(await loadOnce(withPre.origin, url, shownOf, READY_HOOK, PHONE));
-        if (view === 'full') bare.push(await loadOnce(without.origin, url, shownOf, READY_HOOK, noPrerender));
+        bare.push(await loadOnce(without.origin, url, shownOf, READY_HOOK, noPrerender));
       }
-      for (const [how, rs] of [[view === 'full' ? ' with its build-time prerender' : '', runs], [' without a prerender (the files removed)', bare]]) {
+      for (const [how, rs] of [[' with its build-time prerender', runs], [' without a prerender (the files removed)', bare]]) {
         if (!rs.length) continue;
         const shown = stats(rs.map((r) => r.extra.shown));
         const ready = stats(rs.map((r) => r.painted));

@@ -1,15 +1,17 @@
 //! `policy-lens-prerender POLICIES OUT`: the first layer of the summary of each bundled
-//! policy's latest version (its header and "at a glance", without the sections), and its full
-//! text, rendered at build time by the widget's own components (Yew's server renderer), for each
-//! interface language. The trunk hook (`scripts/build-extra.sh`) writes them next to the data:
-//! `OUT/<id>/<version>.<lang>.html` and `OUT/<id>/<version>.<lang>.full.html`. The full page and
-//! an embed render each alike, so one file serves both (the tool checks that they still do).
+//! policy's latest version (its header and "at a glance", without the sections), its full
+//! text, and what changed from the version before it, rendered at build time by the widget's own
+//! components (Yew's server renderer), for each interface language. The trunk hook
+//! (`scripts/build-extra.sh`) writes them next to the data: `OUT/<id>/<version>.<lang>.html`,
+//! `OUT/<id>/<version>.<lang>.full.html` and (for a policy with two versions or more)
+//! `OUT/<id>/<version>.<lang>.changes.html`. The full page and an embed render each alike, so one
+//! file serves both (the tool checks that they still do).
 //!
 //! `embed.js` shows the file while the wasm downloads and compiles, so that the first layer's
 //! text is laid out and on screen before the widget runs; the widget then renders the same page
 //! itself, and takes its place once it is ready (see `embed/embed.js`, "prerendered summary").
-//! Only the plain case is prerendered: the summary or full text of the latest bundled version, no
-//! host data, no remembered place.
+//! Only the plain case is prerendered: the summary or full text of the latest bundled version, or
+//! the changes from the one before it to it; no host data, no remembered place.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,12 +23,18 @@ use yew::LocalServerRenderer;
 const LANGS: [(Lang, &str); 2] = [(Lang::En, "en"), (Lang::Zh, "zh-CN")];
 
 /// The views prerendered, and their files' suffixes: the summary's first layer
-/// (`<version>.<lang>.html`), and the full text (`<version>.<lang>.full.html`), which a link
-/// straight to it shows while the widget's wasm and the text module load.
-const VIEWS: [(View, &str); 2] = [(View::Summary, ""), (View::Full, ".full")];
+/// (`<version>.<lang>.html`), the full text (`<version>.<lang>.full.html`), and what changed
+/// from the version before (`<version>.<lang>.changes.html`), which a link straight to either
+/// view shows while the widget's wasm and that view's module load.
+const VIEWS: [(View, &str); 3] = [
+    (View::Summary, ""),
+    (View::Full, ".full"),
+    (View::Changes, ".changes"),
+];
 
-fn render(doc: &Doc, view: View, lang: Lang, full_page: bool) -> String {
-    block_on(render_async(doc, view, lang, full_page))
+/// `docs`: the latest version, then (for the changes view) the one before it.
+fn render(docs: &[Doc], view: View, lang: Lang, full_page: bool) -> String {
+    block_on(render_async(docs, view, lang, full_page))
 }
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -36,17 +44,17 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-async fn render_async(doc: &Doc, view: View, lang: Lang, full_page: bool) -> String {
+async fn render_async(docs: &[Doc], view: View, lang: Lang, full_page: bool) -> String {
     let props = AppProps {
         route: Route {
-            policy: Some(doc.id.clone()),
+            policy: Some(docs[0].id.clone()),
             view,
             lang: Some(lang),
             ..Route::default()
         },
         full_page,
         base: "".into(),
-        preloaded: vec![doc.clone()],
+        preloaded: docs.to_vec(),
         src: None,
         remember: false,
         reviewed_only: false,
@@ -58,8 +66,8 @@ async fn render_async(doc: &Doc, view: View, lang: Lang, full_page: bool) -> Str
         .await
 }
 
-/// The latest version of each policy in the bundled index: `(id, version)`.
-fn latest(policies: &Path) -> Result<Vec<(String, String)>, String> {
+/// Each policy in the bundled index: `(id, versions)`, oldest first.
+fn bundled(policies: &Path) -> Result<Vec<(String, Vec<String>)>, String> {
     let index = policies.join("index.json");
     let text = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let entries: Vec<serde_json::Value> =
@@ -68,9 +76,11 @@ fn latest(policies: &Path) -> Result<Vec<(String, String)>, String> {
         .iter()
         .map(|e| {
             let id = e["id"].as_str();
-            let version = e["versions"].as_array().and_then(|v| v.last()?.as_str());
-            match (id, version) {
-                (Some(id), Some(v)) => Ok((id.to_string(), v.to_string())),
+            let versions: Option<Vec<String>> = e["versions"]
+                .as_array()
+                .and_then(|v| v.iter().map(|v| Some(v.as_str()?.to_string())).collect());
+            match (id, versions) {
+                (Some(id), Some(v)) if !v.is_empty() => Ok((id.to_string(), v)),
                 _ => Err(format!(
                     "{}: an entry without id or versions",
                     index.display()
@@ -80,24 +90,36 @@ fn latest(policies: &Path) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
+fn read(policies: &Path, id: &str, version: &str) -> Result<Doc, String> {
+    let file = policies.join(id).join(format!("{version}.json"));
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let read = policy_lens_core::parse_version(&file.display().to_string(), &bytes).map_err(
+        |problems| {
+            let reasons: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            format!("{}: {}", file.display(), reasons.join("; "))
+        },
+    )?;
+    Ok(Doc::new(read, bytes))
+}
+
 fn run(policies: &Path, out: &Path) -> Result<usize, String> {
     let mut written = 0;
-    for (id, version) in latest(policies)? {
-        let file = policies.join(&id).join(format!("{version}.json"));
-        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let read = policy_lens_core::parse_version(&file.display().to_string(), &bytes).map_err(
-            |problems| {
-                let reasons: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                format!("{}: {}", file.display(), reasons.join("; "))
-            },
-        )?;
-        let doc = Doc::new(read, bytes);
+    for (id, versions) in bundled(policies)? {
+        let version = &versions[versions.len() - 1];
+        // The latest version, then the one before it (the pair "What changed" shows first).
+        let mut docs = vec![read(policies, &id, version)?];
+        if let Some(previous) = versions.len().checked_sub(2).map(|i| &versions[i]) {
+            docs.push(read(policies, &id, previous)?);
+        }
         let dir: PathBuf = out.join(&id);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for (lang, tag) in LANGS {
             for (view, suffix) in VIEWS {
-                let html = render(&doc, view, lang, false);
-                if html != render(&doc, view, lang, true) {
+                if view == View::Changes && docs.len() < 2 {
+                    continue;
+                }
+                let html = render(&docs, view, lang, false);
+                if html != render(&docs, view, lang, true) {
                     return Err(format!(
                         "{id} {version} {tag} {}: the full page and the embed render it differently; \
                          one prerender cannot serve both",
@@ -121,7 +143,7 @@ fn main() -> ExitCode {
     };
     match run(Path::new(policies), Path::new(out)) {
         Ok(n) => {
-            println!("{n} pages (summaries and full texts) prerendered into {out}");
+            println!("{n} pages (summaries, full texts and changes) prerendered into {out}");
             ExitCode::SUCCESS
         }
         Err(e) => {

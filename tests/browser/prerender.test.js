@@ -118,19 +118,59 @@ test('a link straight to the full text shows its prerendered text until the text
   await context.close();
 });
 
+test('a link straight to What changed, its pair named, shows the prerendered comparison until the changes module has come too; the widget takes its place with the same changes', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
+  // Only the changes module is held: the widget starts, but cannot compare without it.
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/changes/policy-lens-changes_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.origin}/?policy=zeekr&lang=zh-CN&view=changes&from=2025-11-10&to=2025-12-31`);
+  const pre = page.locator('[data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => performance.getEntriesByName('pl:start').length === 1);
+  assert.ok(await pre.isVisible(), 'the prerender stays while the widget runs without its comparison');
+  const change = '[data-testid=change]';
+  assert.equal(await pre.locator(change).count(), 1);
+  const preChange = await pre.locator(change).innerText();
+  assert.ok(preChange.includes('吉利汽车备件') && preChange.includes('浩物网络科技'), preChange);
+  const preVerdict = await pre.locator('[data-testid=verdict]').innerText();
+  assert.ok(preVerdict.length > 10, preVerdict);
+  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
+  assert.equal(await page.locator('#policy-lens').isVisible(), false);
+  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.zh-CN.changes.html']);
+  await screenshot(page, 'prerender-changes-phone');
+  release();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  const host = page.locator('.pl-changes-host');
+  assert.ok(await host.locator(change).isVisible());
+  assert.equal(await host.locator(change).innerText(), preChange, 'the widget shows the same change');
+  assert.equal(await host.locator('[data-testid=verdict]').innerText(), preVerdict);
+  // It is the widget now: unchanged runs expand on request.
+  const rows = await host.locator('.pl-lrow').count();
+  await host.locator('[data-testid=show-unchanged]').first().click();
+  assert.ok(await host.locator('.pl-lrow').count() > rows);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('nothing is prerendered where the widget would show something else', async () => {
   const cases = [
     ['/?policy=zeekr&version=2025-12-31&lang=en', '#policy-lens'], // a named version
-    ['/?policy=zeekr&view=changes&lang=en', '#policy-lens'], // another view
+    ['/?policy=zeekr&view=changes&from=2025-12-31&to=2025-11-10&lang=en', '#policy-lens'], // another pair
+    ['/?policy=kaiyang&view=changes&lang=en', '#policy-lens'], // one version: nothing to compare
     ['/?policy=zeekr&lang=en&section=s1', '#policy-lens'], // a place in the page
     ['/demo/no-wasm.html', 'policy-lens'], // a named version, and no WebAssembly
-    ['/demo/two-widgets.html', '#bad'], // host data (src), and a changes view
+    // Host data (src): nothing for #bad. Its neighbour #good, a changes view of the default
+    // pair, may have its own, which is gone once it is ready.
+    ['/demo/two-widgets.html', '#bad', ['/policies/zeekr/2025-12-31.en.changes.html']],
   ];
-  for (const [url, host] of cases) {
+  for (const [url, host, others = []] of cases) {
     const { page, requests, context } = await open(browser, server.origin, { allowErrors: true });
     await page.goto(server.origin + url);
     await page.waitForSelector(`${host}[data-ready]`, { state: 'attached', timeout: 15000 });
-    assert.deepEqual(prerenderRequests(requests), [], url);
+    assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), others, url);
+    if (others.length) await page.waitForSelector('#good[data-ready]', { state: 'attached', timeout: 15000 });
     assert.equal(await page.locator('[data-prerender]').count(), 0, url);
     await context.close();
   }
