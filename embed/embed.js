@@ -174,16 +174,16 @@
     });
   }
 
-  // The prerendered summary: the widget's own render of a policy's latest version, made at
-  // build time (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html (and its full
-  // text and what changed from the version before, as <version>.<lang>.full.html and
+  // The prerendered summary: the widget's own render of a bundled version, made at build time
+  // (src/prerender_main.rs) as policies/<id>/<version>.<lang>.html (and its full text as
+  // <version>.<lang>.full.html, and for the latest, what changed from the version before, as
   // <version>.<lang>.changes.html, for a widget that opens on one of them). It
   // is fetched in parallel with the wasm and shown, inert, until the widget is ready, so that
   // the first layer's text is laid out and on screen while the wasm downloads and compiles. The
   // widget renders into its own container, hidden meanwhile, and replaces the prerender once it
-  // is ready, or shows its error. Only the plain case has one: the summary of the latest bundled
-  // version, in a language the widget would pick the same way, with no host data, no version,
-  // no remembered place and no reviewed-only reading.
+  // is ready, or shows its error. Only the plain case has one: the summary or full text of a
+  // bundled version, or "What changed" for the latest pair, in a language the widget would pick
+  // the same way, with no host data, no remembered place and no reviewed-only reading.
   function langOf(tag) {
     var p = String(tag || '').split(/[-_]/)[0].toLowerCase();
     return p === 'en' ? 'en' : p === 'zh' ? 'zh-CN' : null;
@@ -194,7 +194,7 @@
     return langOf(options.lang) || langOf(navigator.language) || 'en';
   }
   function prerenderUrl(options) {
-    if (!INDEX || !options.policy || options.src || options.version || options.remember) return null;
+    if (!INDEX || typeof WebAssembly !== 'object' || !options.policy || options.src || options.remember) return null;
     var view = options.view || 'summary';
     if (view !== 'summary' && view !== 'full' && view !== 'changes') return null;
     if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
@@ -202,11 +202,14 @@
     if (!entry) return null;
     var all = entry.versions;
     var latest = all[all.length - 1];
+    // The summary and the full text of every bundled version, named or not (the latest).
+    var version = options.version || latest;
+    if (all.indexOf(version) < 0) return null;
     // "What changed" is prerendered for the pair the widget shows first: the version before the
     // latest, to the latest (src/route.rs `resolve`), whether named or not.
-    if (view === 'changes' && (all.length < 2 || (options.to && options.to !== latest)
+    if (view === 'changes' && (options.version || all.length < 2 || (options.to && options.to !== latest)
       || (options.from && options.from !== all[all.length - 2]))) return null;
-    return base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(latest)
+    return base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(version)
       + '.' + widgetLang(options) + (view === 'summary' ? '' : '.' + view) + '.html';
   }
   // The prerender stands in for the widget's code on a slow network, not for its data: once
@@ -452,11 +455,11 @@
     var page = {};
     OPTIONS.forEach(function (k) { if (query.get(k)) page[k] = query.get(k); });
     prefetch(page);
-    // The page's prerender, when its address names nothing but the policy, the view, the
-    // language and the pair compared (any other part, or a #fragment, points somewhere the
-    // prerender may not show; prerenderUrl checks the pair).
+    // The page's prerender, when its address names nothing but the policy, the version, the
+    // view, the language and the pair compared (any other part, or a #fragment, points
+    // somewhere the prerender may not show; prerenderUrl checks the version and the pair).
     var plain = !location.hash && Array.from(query.keys()).every(function (k) {
-      return k === 'policy' || k === 'lang' || k === 'view' || k === 'from' || k === 'to';
+      return ['policy', 'version', 'lang', 'view', 'from', 'to'].indexOf(k) >= 0;
     });
     var pageUrl = plain && prerenderUrl(page);
     if (pageUrl) {

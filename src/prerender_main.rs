@@ -1,6 +1,6 @@
 //! `policy-lens-prerender POLICIES OUT`: the first layer of the summary of each bundled
-//! policy's latest version (its header and "at a glance", without the sections), its full
-//! text, and what changed from the version before it, rendered at build time by the widget's own
+//! policy version (its header and "at a glance", without the sections) and its full text, and
+//! what changed from the version before the latest to the latest, rendered at build time by the widget's own
 //! components (Yew's server renderer), for each interface language. The trunk hook
 //! (`scripts/build-extra.sh`) writes them next to the data: `OUT/<id>/<version>.<lang>.html`,
 //! `OUT/<id>/<version>.<lang>.full.html` and (for a policy with two versions or more)
@@ -10,8 +10,8 @@
 //! `embed.js` shows the file while the wasm downloads and compiles, so that the first layer's
 //! text is laid out and on screen before the widget runs; the widget then renders the same page
 //! itself, and takes its place once it is ready (see `embed/embed.js`, "prerendered summary").
-//! Only the plain case is prerendered: the summary or full text of the latest bundled version, or
-//! the changes from the one before it to it; no host data, no remembered place.
+//! Only the plain case is prerendered: the summary or full text of a bundled version, or the
+//! changes from the version before the latest to the latest; no host data, no remembered place.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,9 +32,16 @@ const VIEWS: [(View, &str); 3] = [
     (View::Changes, ".changes"),
 ];
 
-/// `docs`: the latest version, then (for the changes view) the one before it.
-fn render(docs: &[Doc], view: View, lang: Lang, full_page: bool) -> String {
-    block_on(render_async(docs, view, lang, full_page))
+/// `docs`: the version shown, then (for the changes view) the one before it; `version`: the
+/// version as the route names it (none for the latest).
+fn render(
+    docs: &[Doc],
+    version: Option<String>,
+    view: View,
+    lang: Lang,
+    full_page: bool,
+) -> String {
+    block_on(render_async(docs, version, view, lang, full_page))
 }
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -44,10 +51,17 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-async fn render_async(docs: &[Doc], view: View, lang: Lang, full_page: bool) -> String {
+async fn render_async(
+    docs: &[Doc],
+    version: Option<String>,
+    view: View,
+    lang: Lang,
+    full_page: bool,
+) -> String {
     let props = AppProps {
         route: Route {
             policy: Some(docs[0].id.clone()),
+            version,
             view,
             lang: Some(lang),
             ..Route::default()
@@ -105,30 +119,35 @@ fn read(policies: &Path, id: &str, version: &str) -> Result<Doc, String> {
 fn run(policies: &Path, out: &Path) -> Result<usize, String> {
     let mut written = 0;
     for (id, versions) in bundled(policies)? {
-        let version = &versions[versions.len() - 1];
-        // The latest version, then the one before it (the pair "What changed" shows first).
-        let mut docs = vec![read(policies, &id, version)?];
-        if let Some(previous) = versions.len().checked_sub(2).map(|i| &versions[i]) {
-            docs.push(read(policies, &id, previous)?);
-        }
         let dir: PathBuf = out.join(&id);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for (lang, tag) in LANGS {
-            for (view, suffix) in VIEWS {
-                if view == View::Changes && docs.len() < 2 {
-                    continue;
+        for (i, version) in versions.iter().enumerate() {
+            let latest = i + 1 == versions.len();
+            // This version; for the latest, the one before it too (the pair "What changed"
+            // shows first).
+            let mut docs = vec![read(policies, &id, version)?];
+            if latest && i > 0 {
+                docs.push(read(policies, &id, &versions[i - 1])?);
+            }
+            // An older version is shown only when named; the latest, named or not.
+            let named = (!latest).then(|| version.clone());
+            for (lang, tag) in LANGS {
+                for (view, suffix) in VIEWS {
+                    if view == View::Changes && docs.len() < 2 {
+                        continue;
+                    }
+                    let html = render(&docs, named.clone(), view, lang, false);
+                    if html != render(&docs, named.clone(), view, lang, true) {
+                        return Err(format!(
+                            "{id} {version} {tag} {}: the full page and the embed render it \
+                             differently; one prerender cannot serve both",
+                            view.as_str()
+                        ));
+                    }
+                    let path = dir.join(format!("{version}.{tag}{suffix}.html"));
+                    std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+                    written += 1;
                 }
-                let html = render(&docs, view, lang, false);
-                if html != render(&docs, view, lang, true) {
-                    return Err(format!(
-                        "{id} {version} {tag} {}: the full page and the embed render it differently; \
-                         one prerender cannot serve both",
-                        view.as_str()
-                    ));
-                }
-                let path = dir.join(format!("{version}.{tag}{suffix}.html"));
-                std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-                written += 1;
             }
         }
     }

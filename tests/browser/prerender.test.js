@@ -85,6 +85,24 @@ test('the script-tag embed shows the prerender in its shadow root, in the langua
   }
 });
 
+test('a link to an older version, named, shows that version\'s own prerendered summary; the widget takes its place with the same first layer', async () => {
+  const { page, problems, requests, context } = await open(browser, server.origin);
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.origin}/?policy=zeekr&version=2025-11-10&lang=zh-CN`);
+  const pre = page.locator('[data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-11-10.zh-CN.html']);
+  const preText = await pre.locator('[data-testid=at-a-glance]').innerText();
+  // That version's data, not the latest's.
+  assert.ok(preText.includes('本副本 2025-11-10') && !preText.includes('本副本 2025-12-31'), preText.slice(0, 400));
+  wasm.release();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  assert.equal(await page.locator('#policy-lens [data-testid=at-a-glance]').innerText(), preText);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a link straight to the full text shows its prerendered text until the text module has come too; the widget takes its place with the same text', async () => {
   const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
   // Only the text module is held: the widget's own wasm arrives and starts, but the full text
@@ -156,11 +174,11 @@ test('a link straight to What changed, its pair named, shows the prerendered com
 
 test('nothing is prerendered where the widget would show something else', async () => {
   const cases = [
-    ['/?policy=zeekr&version=2025-12-31&lang=en', '#policy-lens'], // a named version
+    ['/?policy=zeekr&version=2099-01-01&lang=en', '#policy-lens'], // a version the index does not have
     ['/?policy=zeekr&view=changes&from=2025-12-31&to=2025-11-10&lang=en', '#policy-lens'], // another pair
     ['/?policy=kaiyang&view=changes&lang=en', '#policy-lens'], // one version: nothing to compare
     ['/?policy=zeekr&lang=en&section=s1', '#policy-lens'], // a place in the page
-    ['/demo/no-wasm.html', 'policy-lens'], // a named version, and no WebAssembly
+    ['/demo/no-wasm.html', 'policy-lens'], // no WebAssembly: the fallback shows the text
     // Host data (src): nothing for #bad. Its neighbour #good, a changes view of the default
     // pair, may have its own, which is gone once it is ready.
     ['/demo/two-widgets.html', '#bad', ['/policies/zeekr/2025-12-31.en.changes.html']],
