@@ -32,18 +32,6 @@ const VIEWS: [(View, &str); 3] = [
     (View::Changes, ".changes"),
 ];
 
-/// `docs`: the version shown, then (for the changes view) the one before it; `version`: the
-/// version as the route names it (none for the latest).
-fn render(
-    docs: &[Doc],
-    version: Option<String>,
-    view: View,
-    lang: Lang,
-    full_page: bool,
-) -> String {
-    block_on(render_async(docs, version, view, lang, full_page))
-}
-
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
         .build()
@@ -51,7 +39,9 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .block_on(f)
 }
 
-async fn render_async(
+/// `docs`: the version shown, then (for the changes view) the one before it; `version`: the
+/// version as the route names it (none for the latest).
+async fn render(
     docs: &[Doc],
     version: Option<String>,
     view: View,
@@ -136,8 +126,8 @@ fn run(policies: &Path, out: &Path) -> Result<usize, String> {
                     if view == View::Changes && docs.len() < 2 {
                         continue;
                     }
-                    let html = render(&docs, named.clone(), view, lang, false);
-                    if html != render(&docs, named.clone(), view, lang, true) {
+                    let html = block_on(render(&docs, named.clone(), view, lang, false));
+                    if html != block_on(render(&docs, named.clone(), view, lang, true)) {
                         return Err(format!(
                             "{id} {version} {tag} {}: the full page and the embed render it \
                              differently; one prerender cannot serve both",

@@ -30,6 +30,35 @@ async function holdWasm(page) {
 
 const prerenderRequests = (requests) => requests.filter((u) => /\/policies\/[^?]+\.html$/.test(new URL(u).pathname));
 
+/// Opens `url` on a phone with the wasm of a view's module (`module`, a glob) held until
+/// `release()`: the widget's own wasm arrives and starts, but the view needs the module, so its
+/// prerender must stay. Returns once the prerender is visible and the widget has started.
+async function openWithModuleHeld(module, url) {
+  const opened = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await opened.page.route(module, async (route) => { await gate; await route.continue(); });
+  await opened.page.goto(server.origin + url);
+  const pre = opened.page.locator('[data-prerender]');
+  await pre.waitFor({ state: 'visible' });
+  await opened.page.waitForFunction(() => performance.getEntriesByName('pl:start').length === 1);
+  assert.ok(await pre.isVisible(), `${url}: the prerender stays while the widget runs without its module`);
+  return { ...opened, pre, release };
+}
+
+/// Checks that the prerender opened by `openWithModuleHeld` stands in, inert, for the hidden
+/// widget, and is the one file `path`; then lets the module go and waits until the widget is
+/// ready and the prerender gone.
+async function standsInUntilReady({ page, requests, pre, release }, path, shot) {
+  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
+  assert.equal(await page.locator('#policy-lens').isVisible(), false);
+  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), [path]);
+  await screenshot(page, shot);
+  release();
+  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
+  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+}
+
 test('the full page shows the prerendered summary while the wasm loads; the widget takes its place with the same first layer', async () => {
   const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
   const wasm = await holdWasm(page);
@@ -104,28 +133,14 @@ test('a link to an older version, named, shows that version\'s own prerendered s
 });
 
 test('a link straight to the full text shows its prerendered text until the text module has come too; the widget takes its place with the same text', async () => {
-  const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
-  // Only the text module is held: the widget's own wasm arrives and starts, but the full text
-  // needs the module, so its prerender stays (a summary's prerender would not be shown then).
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/text/policy-lens-text_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await page.goto(`${server.origin}/?policy=zeekr&lang=en&view=full`);
-  const pre = page.locator('[data-prerender]');
-  await pre.waitFor({ state: 'visible' });
-  await page.waitForFunction(() => performance.getEntriesByName('pl:start').length === 1);
-  assert.ok(await pre.isVisible(), 'the prerender stays while the widget runs without its text');
+  // Only the text module is held (a summary's prerender would not be shown once the widget runs).
+  const opened = await openWithModuleHeld('**/text/policy-lens-text_bg.wasm', '/?policy=zeekr&lang=en&view=full');
+  const { page, problems, context, pre } = opened;
   const article = '[data-testid=full-text] article';
   const preText = await pre.locator(article).innerText();
   assert.ok(preText.includes('极氪') && preText.length > 10000, preText.slice(0, 200));
   assert.equal(await pre.locator('[data-testid=tab-full]').getAttribute('aria-current'), 'page');
-  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
-  assert.equal(await page.locator('#policy-lens').isVisible(), false);
-  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.en.full.html']);
-  await screenshot(page, 'prerender-full-phone');
-  release();
-  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
-  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  await standsInUntilReady(opened, '/policies/zeekr/2025-12-31.en.full.html', 'prerender-full-phone');
   // The text module's view, mounted beside the widget's root, and shown once the prerender is gone.
   assert.ok(await page.locator(`.pl-text-host ${article}`).isVisible());
   assert.equal(await page.locator(`.pl-text-host ${article}`).innerText(), preText, 'the widget shows the same text');
@@ -137,29 +152,15 @@ test('a link straight to the full text shows its prerendered text until the text
 });
 
 test('a link straight to What changed, its pair named, shows the prerendered comparison until the changes module has come too; the widget takes its place with the same changes', async () => {
-  const { page, problems, requests, context } = await open(browser, server.origin, { viewport: { width: 390, height: 844 } });
-  // Only the changes module is held: the widget starts, but cannot compare without it.
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/changes/policy-lens-changes_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await page.goto(`${server.origin}/?policy=zeekr&lang=zh-CN&view=changes&from=2025-11-10&to=2025-12-31`);
-  const pre = page.locator('[data-prerender]');
-  await pre.waitFor({ state: 'visible' });
-  await page.waitForFunction(() => performance.getEntriesByName('pl:start').length === 1);
-  assert.ok(await pre.isVisible(), 'the prerender stays while the widget runs without its comparison');
+  const opened = await openWithModuleHeld('**/changes/policy-lens-changes_bg.wasm', '/?policy=zeekr&lang=zh-CN&view=changes&from=2025-11-10&to=2025-12-31');
+  const { page, problems, context, pre } = opened;
   const change = '[data-testid=change]';
   assert.equal(await pre.locator(change).count(), 1);
   const preChange = await pre.locator(change).innerText();
   assert.ok(preChange.includes('吉利汽车备件') && preChange.includes('浩物网络科技'), preChange);
   const preVerdict = await pre.locator('[data-testid=verdict]').innerText();
   assert.ok(preVerdict.length > 10, preVerdict);
-  assert.equal(await pre.evaluate((e) => e.inert && e.getAttribute('aria-busy')), 'true');
-  assert.equal(await page.locator('#policy-lens').isVisible(), false);
-  assert.deepEqual(prerenderRequests(requests).map((u) => new URL(u).pathname), ['/policies/zeekr/2025-12-31.zh-CN.changes.html']);
-  await screenshot(page, 'prerender-changes-phone');
-  release();
-  await page.waitForSelector('#policy-lens[data-ready]', { state: 'attached', timeout: 15000 });
-  assert.equal(await pre.count(), 0, 'the prerender is gone at ready');
+  await standsInUntilReady(opened, '/policies/zeekr/2025-12-31.zh-CN.changes.html', 'prerender-changes-phone');
   const host = page.locator('.pl-changes-host');
   assert.ok(await host.locator(change).isVisible());
   assert.equal(await host.locator(change).innerText(), preChange, 'the widget shows the same change');
