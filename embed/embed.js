@@ -61,11 +61,13 @@
     var instances = 0;
     var preloaded = null;
     var glue = base + name + '/policy-lens-' + name + '.js';
+    var wasm = base + name + '/policy-lens-' + name + '_bg.wasm';
     function compileIt() {
-      if (!compiled) compiled = compile(base + name + '/policy-lens-' + name + '_bg.wasm');
+      if (!compiled) compiled = compile(wasm);
       return compiled;
     }
     return {
+      wasm: wasm,
       load: function () {
         if (typeof WebAssembly !== 'object') return Promise.reject(new Error('WebAssembly is not available'));
         return instantiate(compileIt(), glue, ++instances);
@@ -123,14 +125,17 @@
   }
   // The two versions "What changed" compares, picked as the widget picks them (src/route.rs
   // `resolve`): `to`, else the latest; `from`, else the version before `to` (or `to` itself).
+  function pairOf(entry, options) {
+    var all = entry.versions;
+    var to = options.to || all[all.length - 1];
+    var at = all.indexOf(to);
+    return [options.from || (at > 0 ? all[at - 1] : to), to];
+  }
   function pairUrls(options) {
     return entryOf(options).then(function (entry) {
       if (!entry) return [null, null];
-      var all = entry.versions;
-      var to = options.to || all[all.length - 1];
-      var at = all.indexOf(to);
-      var from = options.from || (at > 0 ? all[at - 1] : to);
-      return [fileUrl(entry, from, '.bin'), fileUrl(entry, to, '.bin')];
+      var pair = pairOf(entry, options);
+      return [fileUrl(entry, pair[0], '.bin'), fileUrl(entry, pair[1], '.bin')];
     });
   }
 
@@ -205,10 +210,10 @@
     // The summary and the full text of every bundled version, named or not (the latest).
     var version = options.version || latest;
     if (all.indexOf(version) < 0) return null;
-    // "What changed" is prerendered for the pair the widget shows first: the version before the
-    // latest, to the latest (src/route.rs `resolve`), whether named or not.
-    if (view === 'changes' && (options.version || all.length < 2 || (options.to && options.to !== latest)
-      || (options.from && options.from !== all[all.length - 2]))) return null;
+    // "What changed" is prerendered for the pair the widget shows first, whether named or not:
+    // the version before the latest, to the latest.
+    var pair = pairOf(entry, options);
+    if (view === 'changes' && (options.version || pair[0] !== all[all.length - 2] || pair[1] !== latest)) return null;
     return base + 'policies/' + encodeURIComponent(entry.id) + '/' + encodeURIComponent(version)
       + '.' + widgetLang(options) + (view === 'summary' ? '' : '.' + view) + '.html';
   }
@@ -221,10 +226,7 @@
     var p = window.performance;
     var arrived = function (wasm) { return !!(p && p.getEntriesByName && p.getEntriesByName(wasm).length); };
     var view = /\.(full|changes)\.html$/.exec(url);
-    if (view) {
-      var name = view[1] === 'full' ? 'text' : 'changes';
-      return arrived(WIDGET_WASM) && arrived(base + name + '/policy-lens-' + name + '_bg.wasm');
-    }
+    if (view) return arrived(WIDGET_WASM) && arrived((view[1] === 'full' ? textModule : changesModule).wasm);
     var first = el.firstElementChild;
     if (first && !first.hasAttribute('data-stand-in')) return true;
     return arrived(WIDGET_WASM);

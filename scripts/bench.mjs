@@ -553,7 +553,6 @@ async function phoneProfile() {
         bare.push(await loadOnce(without.origin, url, shownOf, READY_HOOK, noPrerender));
       }
       for (const [how, rs] of [[' with its build-time prerender', runs], [' without a prerender (the files removed)', bare]]) {
-        if (!rs.length) continue;
         const shown = stats(rs.map((r) => r.extra.shown));
         const ready = stats(rs.map((r) => r.painted));
         row(`Phone profile: a link straight to the ${largest.id} ${label}${how}: text on screen · ready and on screen`,

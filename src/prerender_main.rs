@@ -1,7 +1,7 @@
 //! `policy-lens-prerender POLICIES OUT`: the first layer of the summary of each bundled
 //! policy version (its header and "at a glance", without the sections) and its full text, and
-//! what changed from the version before the latest to the latest, rendered at build time by the widget's own
-//! components (Yew's server renderer), for each interface language. The trunk hook
+//! what changed from the version before the latest to the latest, rendered at build time by
+//! the widget's own components (Yew's server renderer), for each interface language. The hook
 //! (`scripts/build-extra.sh`) writes them next to the data: `OUT/<id>/<version>.<lang>.html`,
 //! `OUT/<id>/<version>.<lang>.full.html` and (for a policy with two versions or more)
 //! `OUT/<id>/<version>.<lang>.changes.html`. The full page and an embed render each alike, so one
@@ -111,14 +111,17 @@ fn run(policies: &Path, out: &Path) -> Result<usize, String> {
     for (id, versions) in bundled(policies)? {
         let dir: PathBuf = out.join(&id);
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // Each version is read once; the latest also takes the one before it (the pair "What
+        // changed" shows first).
+        let mut previous: Option<Doc> = None;
         for (i, version) in versions.iter().enumerate() {
             let latest = i + 1 == versions.len();
-            // This version; for the latest, the one before it too (the pair "What changed"
-            // shows first).
-            let mut docs = vec![read(policies, &id, version)?];
-            if latest && i > 0 {
-                docs.push(read(policies, &id, &versions[i - 1])?);
+            let doc = read(policies, &id, version)?;
+            let mut docs = vec![doc.clone()];
+            if latest {
+                docs.extend(previous.take());
             }
+            previous = Some(doc);
             // An older version is shown only when named; the latest, named or not.
             let named = (!latest).then(|| version.clone());
             for (lang, tag) in LANGS {
