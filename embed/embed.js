@@ -24,6 +24,17 @@
   var instances = 0;
   // The widget's own wasm (the first module).
   var WIDGET_WASM = base + 'policy-lens-widget_bg.wasm';
+  // HTML reaches the DOM only through a Trusted Types policy of the widget's own: the build-time
+  // prerender here, and the markup the widget writes as HTML (src/markup.rs), so that a host
+  // that enforces Trusted Types accepts them (it allows the name: `trusted-types policy-lens`).
+  // The widget alone gets it. `null`: the host refused the policy, and then no HTML is tried
+  // (no prerender; the widget makes DOM calls). `undefined`: no Trusted Types in this browser.
+  var htmlPolicy = (function () {
+    if (!window.trustedTypes || !window.trustedTypes.createPolicy) return undefined;
+    try {
+      return window.trustedTypes.createPolicy('policy-lens', { createHTML: function (s) { return s; } });
+    } catch (e) { return null; }
+  })();
 
   // Fetches and compiles a wasm file once per page.
   function compile(url) {
@@ -233,8 +244,8 @@
   }
   // Shows the prerender at `url` before the element the widget renders into (`widget()`, which
   // is hidden meanwhile), unless the widget's code is here or `done()` says it is ready. Returns
-  // the function that removes it and shows the widget. A host that enforces Trusted Types
-  // refuses the HTML: the widget then simply appears when ready.
+  // the function that removes it and shows the widget. A host that enforces Trusted Types and
+  // refuses the widget's policy gets none: the widget then simply appears when ready.
   function prerender(url, widget, done) {
     var box = null;
     var hidden = null;
@@ -251,9 +262,9 @@
         document.addEventListener('DOMContentLoaded', function () { show(html); });
         return;
       }
-      if (html === null || gone || !el || !el.parentNode || done() || codeHere(el, url)) return;
+      if (html === null || htmlPolicy === null || gone || !el || !el.parentNode || done() || codeHere(el, url)) return;
       var t = document.createElement('template');
-      t.innerHTML = html;
+      t.innerHTML = htmlPolicy ? htmlPolicy.createHTML(html) : html;
       box = document.createElement('div');
       box.className = el.className;
       if (el.hasAttribute('part')) box.setAttribute('part', el.getAttribute('part'));
@@ -392,7 +403,7 @@
       clearTimeout(timer);
       if (container.querySelector('[data-stand-in]')) container.textContent = '';
       try {
-        state.handle = m.mountWidget(container, state.options, base);
+        state.handle = m.mountWidget(container, state.options, base, htmlPolicy);
       } catch (e) {
         clearTimeout(timer);
         fallback(host, container, state.options, e && e.message || e);

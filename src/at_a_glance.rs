@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::data::Doc;
 use crate::glance_details::details;
 use crate::i18n::{self, Lang};
+use crate::markup::on_link_click;
 use crate::route::{Route, View};
 use crate::route_link::{route_link, LinkAttrs};
 use crate::source_link::source_route;
@@ -39,21 +40,20 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
     let plang = v.language.clone();
     // Every fact the extractor suggested carries a badge before its source link.
     let sug = |suggested: bool| suggested_badge(props.lang, suggested);
-    // The details (the rows below the quick answers, most of this layer's DOM) render in a
-    // task of their own once the frame with the quick answers has been drawn, so that neither
-    // task nor frame holds the main thread long; the host hears "ready" once both are shown.
-    let details_shown = crate::dom::use_after_first_paint();
+    // The whole layer renders at once, details included (the rows below the quick answers,
+    // most of this layer's DOM): they are static markup, a few ms to write (`crate::markup`).
+    // Rendered in a task of their own after the frame with the quick answers, as until the
+    // twelfth round of issue 13, they cost a frame's wait and a second layout before ready.
     {
         let on_shown = props.on_shown.clone();
-        use_effect_with(details_shown, move |shown| {
-            if *shown {
-                on_shown.emit(());
-            }
-        });
+        use_effect_with((), move |()| on_shown.emit(()));
     }
     let cut: Vec<_> = v.completeness.iter().collect();
+    // The details' links navigate through one handler here.
+    let details = details(props);
+    let onclick = on_link_click(details.routes.clone(), props.navigate.clone());
     html! {
-        <section class="pl-glance" part="at-a-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance">
+        <section class="pl-glance" part="at-a-glance" aria-labelledby="pl-glance-title" data-testid="at-a-glance" {onclick}>
             <div class="pl-glance-head">
                 <h2 id="pl-glance-title">{ s.at_a_glance }</h2>
                 if let Some(prev) = &props.previous {
@@ -92,9 +92,7 @@ pub fn AtAGlance(props: &AtAGlanceProps) -> Html {
                 }) }
             </ul>
             <h3 class="pl-details-title">{ s.details }</h3>
-            if details_shown {
-                { details(props) }
-            }
+            { details.html }
         </section>
     }
 }

@@ -264,12 +264,11 @@ pub async fn load(url: &str, id: &str, version: &str) -> Result<Doc, LoadError> 
 /// Decodes a fetched bundled version file (`url` names it in errors).
 #[cfg(target_arch = "wasm32")]
 pub async fn read(url: &str, file: Raw) -> Result<Doc, LoadError> {
-    // Decoding the binary form takes a few ms (Zeekr, 104 KB: 4-8 ms), so it runs as soon as
-    // the bytes are there; summarising and rendering then get a task of their own, so the main
-    // thread is never held for all of them at once.
+    // Summarising and rendering follow in the same task: decoding takes 2-3 ms (Zeekr, 101 KB),
+    // and a task of their own (until the twelfth round of issue 13) let the loading state's
+    // frame in first, about 10 ms later on screen for nothing.
     let parsed = from_binary(url, &file.source).map(|v| Doc::from_file(v, file));
     crate::dom::mark("decoded");
-    crate::dom::next_task().await;
     parsed
 }
 

@@ -211,18 +211,12 @@ pub fn location_hash() -> Option<String> {
     None
 }
 
-/// False on the first render, then true in a task of its own once the browser has laid out
-/// and painted what came first (see [`after_next_paint`]): for parts of a view that may come
-/// a moment later, so that neither the render nor the layout of all of it lands in one task.
-/// True at once natively (SSR), where there is no second task.
-#[yew::hook]
-pub fn use_after_first_paint() -> bool {
-    use_after_first_paint_once(true)
-}
-
-/// As [`use_after_first_paint`], but the wait only starts once `start` is true: for a part
-/// that must not compete with another one still coming (the summary's sections wait until its
-/// first layer is on screen and the host has heard "ready").
+/// False on the first render, then true in a task of its own once `start` is true and the
+/// browser has laid out and painted what came first (see [`after_next_paint`]): for a part of
+/// a view that may come a moment later and must not compete with the part before it (the
+/// summary's sections wait until its first layer is on screen and the host has heard
+/// "ready"), so that neither the render nor the layout of all of it lands in one task. True at
+/// once natively (SSR), where there is no second task.
 ///
 /// The wait starts from the effect after the render, not from the render itself. Yew may yield
 /// to the browser between the two; asked for in the render, the next part then ran in the same
@@ -284,7 +278,7 @@ fn after_next_paint(f: impl FnOnce() + 'static) -> std::rc::Rc<std::cell::Cell<b
 
 /// Resolves in a new task (a zero-delay timeout): what follows runs after the browser has had
 /// the chance to paint and handle input.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "changes-module"))]
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {

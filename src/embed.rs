@@ -63,9 +63,17 @@ fn props_from(options: &JsValue, base: &str) -> AppProps {
 
 /// Mounts a widget into `element` with `options` (`policy`, `version`, `view`, `lang`, `from`,
 /// `to`, `src`, `remember`, `reviewed-only`). `base` is the URL folder of the widget's assets.
+/// `html_policy`: the loader's Trusted Types policy, `null` where the host refused it, or
+/// `undefined` (see [`crate::markup::set_html_policy`]).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(element: web_sys::Element, options: JsValue, base: String) -> MountHandle {
+pub fn mount_widget(
+    element: web_sys::Element,
+    options: JsValue,
+    base: String,
+    html_policy: JsValue,
+) -> MountHandle {
     crate::dom::mark("start");
+    crate::markup::set_html_policy(html_policy);
     crate::panic_hook::install();
     crate::panic_hook::register(&element);
     let props = props_from(&options, &base);

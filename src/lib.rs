@@ -31,6 +31,7 @@ mod full_text;
 mod glance_details;
 mod header;
 mod i18n;
+mod markup;
 #[cfg(target_arch = "wasm32")]
 mod module_slot;
 mod notices;

@@ -170,6 +170,28 @@ async fn policy_text_is_escaped_never_markup() {
 }
 
 #[tokio::test]
+async fn summary_facts_are_escaped_never_markup() {
+    // The details are written as one HTML string (src/markup.rs), escaped there, not by Yew.
+    let mut v = (*load("zeekr/2025-12-31.json").0).clone();
+    let purpose = &mut v.facets.purposes.items[0];
+    purpose.text = "<img src=x onerror=\"alert(1)\"> & more".into();
+    purpose.source.quote = "\"><script>window.pwned=1</script>".into();
+    let html = render(
+        route("zeekr", "2025-12-31", View::Summary, Lang::En),
+        vec![Doc::new(v, Vec::new())],
+    )
+    .await;
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more"));
+    assert!(!html.contains("<script>window.pwned"));
+    assert!(
+        html.contains("aria-label=\"source — Show the source sentence: “&quot;&gt;&lt;script&gt;")
+    );
+    // The quote travels in the link's address, percent-encoded.
+    assert!(html.contains("quote=%22%3E%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E"));
+}
+
+#[tokio::test]
 async fn zeekr_changes_render_one_change_with_markers_and_screen_reader_text() {
     let old = load("zeekr/2025-11-10.json");
     let new = load("zeekr/2025-12-31.json");

@@ -3,7 +3,7 @@
 // errors, requests to other origins, and storage writes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStrictCsp, STRICT_CSP, launch, open, screenshot } from './harness.js';
+import { serveStrictCsp, STRICT_CSP, trustedTypesCsp, launch, open, screenshot } from './harness.js';
 
 let server, browser;
 before(async () => {
@@ -122,6 +122,33 @@ test('strict CSP page (real header): the widget works with no CSP violations', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The details are written as one HTML string (src/markup.rs), through embed.js's Trusted Types
+// policy; a host that refuses the policy gets the same markup made with DOM calls.
+for (const [policies, refused] of [['policy-lens', false], ["'none'", true]]) {
+  test(`Trusted Types host (trusted-types ${policies}): the summary details render and their source links navigate`, async () => {
+    const { page, problems, context } = await open(browser, server.origin);
+    const url = `${server.origin}/demo/trusted-types.html${refused ? `?policies=${encodeURIComponent(policies)}` : ''}`;
+    const resp = await page.goto(url);
+    assert.equal(resp.headers()['content-security-policy'], trustedTypesCsp(policies));
+    await page.waitForSelector('policy-lens[data-ready]');
+    const text = await shadowText(page, 'policy-lens');
+    assert.ok(text.includes('400-003-6036') && text.includes('小米推送SDK'), text.slice(0, 300));
+    assert.ok(await page.locator('policy-lens .pl-rows .pl-source-link').count() > 20);
+    const link = page.locator('policy-lens [data-testid=glance-who] .pl-source-link').first();
+    const label = await link.getAttribute('aria-label');
+    await link.click();
+    const mark = page.locator('policy-lens [data-testid=source-highlight]');
+    await mark.waitFor();
+    const squash = (t) => t.replace(/\s+/g, '');
+    const quote = label.slice(label.indexOf('“') + 1, label.lastIndexOf('”'));
+    assert.ok(squash(await mark.innerText()).includes(squash(quote).slice(0, 20)), `highlight holds “${quote}”`);
+    assert.equal(page.url(), new URL(url).href, 'the link navigated inside the widget, not the host page');
+    // Where the host refuses the policy, the browser reports that once; nothing else fails.
+    assert.deepEqual(problems.filter((p) => !(refused && /Creating a TrustedTypePolicy named 'policy-lens' violates/.test(p))), []);
+    await context.close();
+  });
+}
 
 test('two widgets: bad data shows an error panel and fires policy-lens:error; the other works', async () => {
   const { page, problems, context } = await open(browser, server.origin, { allowErrors: false });

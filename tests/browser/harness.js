@@ -34,7 +34,8 @@ function serveFixture(urlPath, res) {
   return true;
 }
 
-/// Starts a static server on an ephemeral port. `headers(urlPath)` may add response headers.
+/// Starts a static server on an ephemeral port. `headers(urlPath, query)` may add response
+/// headers.
 /// `gzip`: answers gzip (level 9, made once a file) when the request accepts it, as a real host
 /// does; the bench's phone profile uses it, where the bytes on the wire matter.
 export async function serve({ headers = () => ({}), dir = dist, gzip = false } = {}) {
@@ -47,7 +48,7 @@ export async function serve({ headers = () => ({}), dir = dist, gzip = false } =
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-    const head = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) };
+    const head = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname, url.searchParams) };
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
       res.writeHead(200, { ...head, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzipped.get(file));
@@ -64,7 +65,14 @@ export async function serve({ headers = () => ({}), dir = dist, gzip = false } =
 /// The strict Content-Security-Policy the README states, sent with /demo/strict-csp.html by
 /// `serveStrictCsp()`.
 export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
-export const serveStrictCsp = () => serve({ headers: (p) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': STRICT_CSP } : {}) });
+/// A host that also enforces Trusted Types (/demo/trusted-types.html): HTML reaches the DOM only
+/// through a policy it allows by name; `?policies=` names them (`policy-lens` by default,
+/// `'none'` for a host that allows none).
+export const trustedTypesCsp = (policies = 'policy-lens') => `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types ${policies}`;
+export const serveStrictCsp = () => serve({
+  headers: (p, query) => (p.endsWith('/strict-csp.html') ? { 'content-security-policy': STRICT_CSP }
+    : p.endsWith('/trusted-types.html') ? { 'content-security-policy': trustedTypesCsp(query.get('policies') || undefined) } : {}),
+});
 
 export async function launch() {
   return chromium.launch({
