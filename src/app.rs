@@ -115,13 +115,9 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     // The changes view comes from the changes module: ready once it is on screen.
     let changes_shown = use_state_eq(|| false);
-    // The summary is ready once its first layer, details included, is on screen; the full text
+    // The summary is ready once its first layer, details included, is in the DOM; the full text
     // once its module has rendered it.
     let page_shown = use_state_eq(|| false);
-    let on_page_shown = {
-        let page_shown = page_shown.clone();
-        use_callback((), move |(), _| page_shown.set(true))
-    };
     let waiting = loading
         || errors.is_empty()
             && match &*target {
@@ -161,12 +157,23 @@ pub fn App(props: &AppProps) -> Html {
         }
         _ => None,
     };
-    use_ready_signal(
+    let ready = use_ready_signal(
         waiting,
         root.clone(),
         state.clone(),
         warm.map(|d| (d, lang)),
     );
+    // The page's view says it is in the DOM: ready at once, from its effect, rather than from
+    // this component's next render. Yew may yield to the browser between the two (after 16 ms
+    // of work), and the frame drawn there lays out the whole first layer first: in alternating
+    // loads, ready then came about 60 ms after the summary instead of about 10.
+    let on_page_shown = {
+        let page_shown = page_shown.clone();
+        use_callback(ready, move |(), ready| {
+            page_shown.set(true);
+            ready.emit(());
+        })
+    };
     let here = route.clone();
     let body = match &*target {
         _ if !errors.is_empty() => html! {
@@ -352,49 +359,73 @@ fn use_loader(
     });
 }
 
-/// Ready once the first complete render is on screen: `data-ready` and `policy-lens:ready`.
+/// Ready once the first complete render is in the DOM: `data-ready` and `policy-lens:ready`,
+/// sent when `loading` turns false, or earlier through the returned callback (a view saying it
+/// is in the DOM). The callback keeps its identity across renders, so the views given it do not
+/// re-render for it.
 #[hook]
 fn use_ready_signal(
     loading: bool,
     root: NodeRef,
     state: UseReducerHandle<State>,
     warm: Option<(Doc, Lang)>,
-) {
+) -> Callback<()> {
     // Sent once per widget. A flag, not reducer state: setting it must not re-render the
     // widget in the task right before the frame that shows it.
     let sent = use_mut_ref(|| false);
-    use_effect_with(loading, move |loading| {
-        if *loading && !*sent.borrow() {
-            crate::dom::mark("first-render");
-        }
-        if !*loading && !sent.replace(true) {
-            crate::dom::mark("ready");
-            let route = state.route();
-            crate::dom::signal_ready(
-                &root,
-                &[
-                    ("view", route.view.as_str().to_string()),
-                    ("policy", route.policy.clone().unwrap_or_default()),
-                ],
-            );
-            // The modules of the other views load in the background, so that the full text (a
-            // source link, the tab) and "What changed" open at once: the smaller one first.
-            // On a summary with a "What changed" tab, the changes module then runs a first
-            // comparison off screen, which compiles its code.
-            #[cfg(target_arch = "wasm32")]
-            {
-                use crate::module_slot::{preload, Module};
-                preload(Module::Text, None);
-                let warm_up = warm.as_ref();
-                preload(
-                    Module::Changes,
-                    warm_up.map(|(doc, lang)| crate::changes_slot::warm_up(doc, *lang)),
-                );
+    // What the signal reads, as of the latest render.
+    let latest = use_mut_ref(|| None);
+    *latest.borrow_mut() = Some((root, state, warm));
+    let send = {
+        let sent = sent.clone();
+        use_callback((), move |(), _| {
+            if let Some((root, state, warm)) = &*latest.borrow() {
+                if !sent.replace(true) {
+                    send_ready(root, state, warm.as_ref());
+                }
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &warm;
-        }
-    });
+        })
+    };
+    {
+        let send = send.clone();
+        use_effect_with(loading, move |loading| {
+            if *loading && !*sent.borrow() {
+                crate::dom::mark("first-render");
+            }
+            if !*loading {
+                send.emit(());
+            }
+        });
+    }
+    send
+}
+
+/// Tells the host the widget is ready, and starts loading the other views' modules.
+fn send_ready(root: &NodeRef, state: &UseReducerHandle<State>, warm: Option<&(Doc, Lang)>) {
+    crate::dom::mark("ready");
+    let route = state.route();
+    crate::dom::signal_ready(
+        root,
+        &[
+            ("view", route.view.as_str().to_string()),
+            ("policy", route.policy.clone().unwrap_or_default()),
+        ],
+    );
+    // The modules of the other views load in the background, so that the full text (a source
+    // link, the tab) and "What changed" open at once: the smaller one first. On a summary with a
+    // "What changed" tab, the changes module then runs a first comparison off screen, which
+    // compiles its code.
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::module_slot::{preload, Module};
+        preload(Module::Text, None);
+        preload(
+            Module::Changes,
+            warm.map(|(doc, lang)| crate::changes_slot::warm_up(doc, *lang)),
+        );
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = warm;
 }
 
 /// Errors are reported to the host too, as `policy-lens:error`.
