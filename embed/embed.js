@@ -199,7 +199,8 @@
   // widget renders into its own container, hidden meanwhile, and replaces the prerender once it
   // is ready, or shows its error. Only the plain case has one: the summary or full text of a
   // bundled version, or "What changed" for the latest pair, in a language the widget would pick
-  // the same way, with no host data, no remembered place and no reviewed-only reading.
+  // the same way, with no host data, no remembered place and no reviewed-only reading, and not
+  // where the host refused the widget's Trusted Types policy (the HTML could not be shown).
   function langOf(tag) {
     var p = String(tag || '').split(/[-_]/)[0].toLowerCase();
     return p === 'en' ? 'en' : p === 'zh' ? 'zh-CN' : null;
@@ -210,7 +211,7 @@
     return langOf(options.lang) || langOf(navigator.language) || 'en';
   }
   function prerenderUrl(options) {
-    if (!INDEX || typeof WebAssembly !== 'object' || !options.policy || options.src || options.remember) return null;
+    if (!INDEX || typeof WebAssembly !== 'object' || htmlPolicy === null || !options.policy || options.src || options.remember) return null;
     var view = options.view || 'summary';
     if (view !== 'summary' && view !== 'full' && view !== 'changes') return null;
     if (options['reviewed-only'] != null && options['reviewed-only'] !== 'false') return null;
@@ -262,7 +263,7 @@
         document.addEventListener('DOMContentLoaded', function () { show(html); });
         return;
       }
-      if (html === null || htmlPolicy === null || gone || !el || !el.parentNode || done() || codeHere(el, url)) return;
+      if (html === null || gone || !el || !el.parentNode || done() || codeHere(el, url)) return;
       var t = document.createElement('template');
       t.innerHTML = htmlPolicy ? htmlPolicy.createHTML(html) : html;
       box = document.createElement('div');

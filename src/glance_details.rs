@@ -11,7 +11,7 @@ use policy_lens_core::{summary::DateKind, Coverage, FacetKind, Provenance};
 use crate::at_a_glance::AtAGlanceProps;
 use crate::i18n;
 use crate::markup::{Markup, Written};
-use crate::source_link::source_route;
+use crate::source_link::{source_label, source_route};
 
 /// How many items a row shows before "+N more".
 const ROW_LIMIT: usize = 4;
@@ -27,7 +27,7 @@ pub fn details(props: &AtAGlanceProps) -> Written {
     let lang = [("lang", plang)];
     // The link to a fact's source: it opens the full text at the quoted sentence.
     let src = |m: &mut Markup, p: &Provenance| {
-        let label = format!("{} — {}: “{}”", s.source, s.show_source, p.quote);
+        let label = source_label(props.lang, p);
         m.link(
             source_route(&props.here, p),
             "pl-source-link",

@@ -276,7 +276,7 @@ fn escape_into(out: &mut String, s: &str) {
 pub fn on_link_click(routes: Rc<Vec<Route>>, navigate: Callback<Route>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         use wasm_bindgen::JsCast;
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+        if !crate::route_link::in_place(&e) {
             return;
         }
         let link = e

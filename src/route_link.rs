@@ -21,11 +21,17 @@ pub struct LinkAttrs {
 /// `href`. For links rendered by many (the source link of every fact) without a component each.
 pub fn navigate_on_click(to: Route, navigate: Callback<Route>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+        if in_place(&e) {
             e.prevent_default();
             navigate.emit(to.clone());
         }
     })
+}
+
+/// Whether a click on a link asks to navigate in place: not with a modifier key or another
+/// button, which ask the browser for a new tab or window.
+pub fn in_place(e: &MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0)
 }
 
 /// A link to `to` (a function, not a component: the first layer alone shows fifteen, and a

@@ -20,6 +20,12 @@ pub fn source_route(here: &Route, source: &Provenance) -> Route {
     }
 }
 
+/// The accessible name of a source link: what it does, and the sentence it opens.
+pub fn source_label(lang: Lang, source: &Provenance) -> String {
+    let s = lang.strings();
+    format!("{} — {}: “{}”", s.source, s.show_source, source.quote)
+}
+
 /// The link to a fact's source. A plain link, not a component: a summary shows dozens, and a
 /// component each would cost the first render a scope and a render task apiece.
 pub fn source_link(
@@ -29,7 +35,7 @@ pub fn source_link(
     lang: Lang,
 ) -> Html {
     let s = lang.strings();
-    let label = format!("{} — {}: “{}”", s.source, s.show_source, source.quote);
+    let label = source_label(lang, source);
     let to = source_route(here, source);
     let href = to.to_query();
     let onclick = navigate_on_click(to, navigate.clone());
