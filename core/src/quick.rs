@@ -115,21 +115,20 @@ pub(crate) fn quick_answers(v: &PolicyVersion, sum: &Summary) -> Vec<QuickAnswer
     };
     let mut out = Vec::new();
 
+    // The controller and the dates are read with the contacts: until a person has reviewed
+    // those, a name or date the extractor did not find is not reviewed, not "not stated".
+    let unfound = || gap(FacetKind::Contacts);
     let named = sum.controller().or(sum.operator());
     out.push(answer(
         Question::Who,
-        named.map_or(Answer::Gap(Coverage::NotStated), |p| {
-            Answer::Text(p.name.clone())
-        }),
+        named.map_or_else(unfound, |p| Answer::Text(p.name.clone())),
         named.map(|p| &p.source),
         named.is_some_and(|p| p.suggested),
     ));
     let date = sum.dates().first().map(|(_, d)| d);
     out.push(answer(
         Question::When,
-        date.map_or(Answer::Gap(Coverage::NotStated), |d| {
-            Answer::Text(d.date.clone())
-        }),
+        date.map_or_else(unfound, |d| Answer::Text(d.date.clone())),
         date.map(|d| &d.source),
         date.is_some_and(|d| d.suggested),
     ));
@@ -381,6 +380,32 @@ mod tests {
         let md = crate::summary::to_markdown(&v, &sum);
         assert!(md.contains("**Effective:** 2024-03-15"), "{md}");
         assert!(!md.contains("**Updated:**"), "{md}");
+    }
+
+    #[test]
+    fn a_name_the_extractor_did_not_find_is_not_reviewed_not_unstated() {
+        let opts = crate::ImportOptions {
+            id: "x".into(),
+            version: "2024-03-01".into(),
+            source: "x.txt".into(),
+            ..Default::default()
+        };
+        // The controller is named, in words the extractor does not know: until a person
+        // reviews the contacts, "not stated" would be a claim about the policy.
+        let mut v = crate::import_text(
+            "Notice\n1. Us\nThis notice comes from the people who run Harbour Ferries.\n2. Contact\nWrite to dpo@harbour.example.\n",
+            &opts,
+        );
+        crate::suggest(&mut v);
+        let a = summarize(&v).quick_answers().to_vec();
+        assert_eq!(
+            answer(&a, Question::Who),
+            &Answer::Gap(Coverage::NotReviewed)
+        );
+        assert_eq!(
+            answer(&a, Question::When),
+            &Answer::Gap(Coverage::NotReviewed)
+        );
     }
 
     #[test]

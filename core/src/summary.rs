@@ -485,15 +485,20 @@ pub fn to_markdown(v: &PolicyVersion, s: &Summary) -> String {
     section("Your rights", &mut o, FacetKind::Rights);
     for r in &v.facets.rights.items {
         let how: Vec<String> = r.how.iter().map(|h| h.value.clone()).collect();
+        let how = if how.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", how.join("; "))
+        };
         let _ = writeln!(
             o,
-            "- {:?}: {}{} — {}{}",
+            "- {:?}{}{} — {}{}",
             r.right,
-            how.join("; "),
+            how,
             r.response_time
                 .as_deref()
                 .filter(|_| r.suggested)
-                .map(|t| format!(" (answer within {t})"))
+                .map(|t| format!(" (response time: {t})"))
                 .unwrap_or_default(),
             q(&r.source),
             m(r.suggested)

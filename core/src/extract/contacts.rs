@@ -324,8 +324,17 @@ fn street_address(sentence: &str) -> Option<(&str, &str)> {
 /// role named in a sentence about contacting it ("contact our Data Protection Officer at").
 fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
     let lower = sentence.to_ascii_lowercase();
+    // A role is a word of its own: not the "dpo" of "dpo@example.com".
+    let word_edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '@');
     for role in RESPONSIBLE {
-        let Some(i) = lower.find(&role.to_ascii_lowercase()) else {
+        let Some(i) = lower
+            .match_indices(&role.to_ascii_lowercase())
+            .map(|(i, _)| i)
+            .find(|&i| {
+                word_edge(lower[..i].chars().last())
+                    && word_edge(lower[i + role.len()..].chars().next())
+            })
+        else {
             continue;
         };
         let role_text = &sentence[i..i + role.len()];
@@ -334,7 +343,12 @@ fn responsible(sentence: &str, in_contact_part: bool) -> Option<(&str, &str)> {
             let v_end = rest
                 .find(['，', ',', '；', ';', '。'])
                 .unwrap_or(rest.len());
-            if !trim_punct(&rest[..v_end]).is_empty() {
+            let value = trim_punct(&rest[..v_end]);
+            // "privacy team: privacy@example.com" names the team; the address is a contact of
+            // its own.
+            let contact =
+                value.contains('@') || value.starts_with(|c: char| c.is_ascii_digit() || c == '+');
+            if !value.is_empty() && !contact {
                 let end = sentence.len() - rest.len() + v_end;
                 let q = trim_punct(&sentence[i..end]);
                 return Some((q, q));
@@ -472,5 +486,25 @@ mod tests {
         );
         assert!(got.contains(&(ContactKind::Responsible, "Data Protection Officer".into())));
         assert!(got.contains(&(ContactKind::Email, "dpo@acme.co.uk".into())));
+    }
+
+    #[test]
+    fn a_role_is_a_word_and_never_an_address() {
+        // "dpo" inside an address is no role; "privacy team: <address>" names the team.
+        let got = found("Policy\n3. Contact Us\nEmail: dpo@yunfan.example\n");
+        assert!(
+            got.iter().all(|(k, _)| *k != ContactKind::Responsible),
+            "{got:?}"
+        );
+        let got = found(
+            "Policy\n3. Contact\nQuestions? Write to our privacy team: privacy@kestrel.co.uk.\n",
+        );
+        let responsible: Vec<&String> = got
+            .iter()
+            .filter(|(k, _)| *k == ContactKind::Responsible)
+            .map(|(_, v)| v)
+            .collect();
+        assert!(responsible.iter().all(|v| !v.contains('@')), "{got:?}");
+        assert!(got.contains(&(ContactKind::Email, "privacy@kestrel.co.uk".into())));
     }
 }

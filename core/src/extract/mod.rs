@@ -172,7 +172,11 @@ pub(crate) fn sentences(line: &str) -> Vec<&str> {
                     .next()
                     .unwrap_or("")
                     .to_string();
+                // Not inside brackets: "(Art. 15 GDPR)", "(i.e. the app)".
+                let so_far = &line[start..i];
+                let closed = so_far.matches('(').count() <= so_far.matches(')').count();
                 next.is_some_and(char::is_whitespace)
+                    && closed
                     && !lexicon::ABBREVIATIONS.contains(&word.as_str())
                     && !(word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
             }
@@ -536,6 +540,14 @@ pub(crate) mod tests {
                 "NavInfo Co., Ltd. is the operator.",
                 "We collect data；",
                 "并且保存。"
+            ]
+        );
+        // Nor inside brackets, nor after "Art." or "U.S.".
+        assert_eq!(
+            sentences("You may object (Art. 21 GDPR). We store data in the U.S. and the EU."),
+            [
+                "You may object (Art. 21 GDPR).",
+                "We store data in the U.S. and the EU."
             ]
         );
     }

@@ -10,10 +10,23 @@ const NOT_SHARE: &[&str] = &[
     "不会共享",
     "不会向",
     "不会将",
+    "不会与",
+    "不与",
+    "绝不",
+    "不会对外",
+    "不会出售",
     "do not share",
+    "does not share",
+    "don't share",
     "will not share",
+    "won't share",
     "never share",
     "do not sell",
+    "does not sell",
+    "will not sell",
+    "never sell",
+    "do not rent",
+    "will not rent",
     "不会公开",
     "do not disclose",
     "will not disclose",
@@ -59,7 +72,12 @@ pub(crate) fn find(doc: &Doc, own: &[&str]) -> Vec<Recipient> {
         let companies: Vec<&str> = company_names(sentence)
             .into_iter()
             .map(|r| strip_role(&sentence[r]))
-            .filter(|n| !n.is_empty() && !own.contains(n) && !n.starts_with(['其', '该', '本']))
+            .filter(|n| {
+                !n.is_empty()
+                    && !own.contains(n)
+                    && !n.starts_with(['其', '该', '本'])
+                    && !n.starts_with("任何")
+            })
             .collect();
         let provided_by = !companies.is_empty()
             && sentence
@@ -243,5 +261,17 @@ mod tests {
         let got = find(&Doc::new(&v), &[]);
         let kinds: Vec<RecipientKind> = got.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, [RecipientKind::Affiliate, RecipientKind::Processor]);
+    }
+
+    #[test]
+    fn a_sentence_that_shares_with_nobody_names_no_recipient() {
+        for text in [
+            "政策\n三、共享\n我们不会与任何公司、组织和个人共享您的个人信息，但以下情况除外：事先获得您的明确同意。\n",
+            "政策\n三、共享\n我们不与第三方分享您的个人信息。\n",
+            "Policy\n3. Sharing\nWe will not sell or rent your personal information to advertisers.\n",
+        ] {
+            let v = doc_of(text);
+            assert!(find(&Doc::new(&v), &[]).is_empty(), "{text}");
+        }
     }
 }

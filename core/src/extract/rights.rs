@@ -53,9 +53,16 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
             // Named rights are over one's own data by definition ("data portability", the
             // CCPA's "right to know").
             let term = sentence[r.clone()].to_ascii_lowercase();
-            let own = ["portability", "right to know", "right of access"]
-                .iter()
-                .any(|t| term.contains(t))
+            let own = [
+                "portability",
+                "right to know",
+                "right of access",
+                "right to access",
+                "rectification",
+                "erasure",
+            ]
+            .iter()
+            .any(|t| term.contains(t))
                 || about_own_data(k, &sentence[..r.start], &sentence[r.end..]);
             if !kinds.contains(&k) && own {
                 kinds.push(k);
@@ -310,6 +317,28 @@ mod tests {
             .into_iter()
             .map(|r| r.right)
             .collect()
+    }
+
+    #[test]
+    fn enumerated_rights_are_each_found() {
+        let got = kinds("隐私政策\n四、您的权利\n您有权访问、更正、删除您的个人信息。\n");
+        for k in [
+            RightKind::Access,
+            RightKind::Correction,
+            RightKind::Deletion,
+        ] {
+            assert!(got.contains(&k), "{k:?} in {got:?}");
+        }
+        let got = kinds("Policy\n5. Your rights\nYou have the right to access (Art. 15 GDPR), rectification (Art. 16) and erasure (Art. 17) of your data.\n");
+        for k in [
+            RightKind::Access,
+            RightKind::Correction,
+            RightKind::Deletion,
+        ] {
+            assert!(got.contains(&k), "{k:?} in {got:?}");
+        }
+        // "访问" alone is a visit, not a right.
+        assert!(kinds("隐私政策\n一、说明\n您可以访问我们的网站了解更多。\n").is_empty());
     }
 
     #[test]

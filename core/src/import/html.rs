@@ -80,8 +80,11 @@ pub fn read(text: &str) -> Page {
             )
         })
         .filter(|t| !t.is_empty());
-    let mut w = Walker::default();
     let root = content_root(&doc).unwrap_or_else(|| doc.tree.root());
+    let mut w = Walker {
+        page_chars: letters(root),
+        ..Walker::default()
+    };
     for edge in root.traverse() {
         match edge {
             Edge::Open(n) => w.open(n),
@@ -93,6 +96,24 @@ pub fn read(text: &str) -> Page {
         title,
         nodes: w.out,
     }
+}
+
+/// Reads a piece of HTML inside another document (an HTML block in Markdown) as a page body:
+/// the same elements are kept and dropped.
+pub fn read_fragment(text: &str) -> Vec<Node> {
+    let doc = Html::parse_fragment(text);
+    let mut w = Walker {
+        page_chars: letters(doc.tree.root()),
+        ..Walker::default()
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => w.open(n),
+            Edge::Close(n) => w.close(n),
+        }
+    }
+    w.flush();
+    w.out
 }
 
 /// The `<main>` element, or the only `<article>`, when the page has one: the rest is chrome.
@@ -138,6 +159,25 @@ struct Walker {
     table: Vec<TableState>,
     /// Whitespace seen but not yet written (collapsed to one space, or none between CJK).
     space: bool,
+    /// The letters of the part of the page read (not whitespace): a named header or footer
+    /// is chrome only while it is small beside it.
+    page_chars: usize,
+}
+
+/// The letters (not whitespace) under `n`.
+fn letters(n: ego_tree::NodeRef<'_, HtmlNode>) -> usize {
+    n.descendants()
+        .filter(|d| {
+            d.parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name()))
+                .is_none_or(|p| !matches!(p, "script" | "style" | "noscript" | "template"))
+        })
+        .filter_map(|d| {
+            d.value()
+                .as_text()
+                .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+        })
+        .sum()
 }
 
 #[derive(Default)]
@@ -146,6 +186,43 @@ struct TableState {
     row: Vec<String>,
     header: bool,
     in_cell: bool,
+    /// The open cell's `colspan` and `rowspan`.
+    span: (usize, usize),
+    /// Cells of rows above that reach down into later rows: (column, columns, rows left).
+    down: Vec<(usize, usize, usize)>,
+}
+
+impl TableState {
+    /// Leaves the columns that cells of rows above cover empty, up to the next free one (or
+    /// to the end of the row): a spanning cell's text stands once, and the other cells of the
+    /// row keep their columns.
+    fn skip_covered(&mut self, to_end: bool) {
+        loop {
+            let col = self.row.len();
+            let Some(k) = self
+                .down
+                .iter()
+                .position(|&(c, _, left)| left > 0 && c == col)
+            else {
+                if to_end && self.down.iter().any(|&(c, _, left)| left > 0 && c > col) {
+                    self.row.push(String::new());
+                    continue;
+                }
+                return;
+            };
+            let (_, width, _) = self.down[k];
+            self.down[k].2 -= 1;
+            self.row.extend(std::iter::repeat_n(String::new(), width));
+        }
+    }
+}
+
+/// A cell's `colspan` or `rowspan`: 1 when missing or odd, at most 100 (browsers cap rows at
+/// 65534 and columns at 1000; a text table needs no more).
+fn span(e: &scraper::node::Element, name: &str) -> usize {
+    e.attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, 100))
 }
 
 fn hidden(e: &scraper::node::Element) -> bool {
@@ -199,6 +276,11 @@ impl Walker {
                         self.heading = name[1..].parse().ok();
                     }
                     "br" => self.line_break(),
+                    // A list inside a table cell stays in the cell: its items are the
+                    // cell's lines (joined with spaces, as a cell is one line).
+                    "ul" | "ol" | "li" if self.in_cell() && self.item_label.is_none() => {
+                        self.space = true;
+                    }
                     "ul" | "ol" => {
                         self.flush_item();
                         self.flush();
@@ -228,6 +310,8 @@ impl Walker {
                     }
                     "td" | "th" => {
                         if let Some(t) = self.table.last_mut() {
+                            t.skip_covered(false);
+                            t.span = (span(e, "colspan"), span(e, "rowspan"));
                             t.in_cell = true;
                             if name == "th" && t.rows.is_empty() {
                                 t.header = true;
@@ -275,6 +359,9 @@ impl Walker {
                 }
                 self.space = false;
             }
+            "ul" | "ol" | "li" if self.in_cell() && self.item_label.is_none() => {
+                self.space = true;
+            }
             "li" => self.flush_item(),
             "ul" | "ol" => {
                 self.flush_item();
@@ -287,12 +374,20 @@ impl Walker {
                 let cell = self.b.take().text;
                 self.space = false;
                 if let Some(t) = self.table.last_mut() {
+                    let col = t.row.len();
+                    let (width, height) = t.span;
                     t.row.push(cell.replace('\n', " "));
+                    t.row.extend(std::iter::repeat_n(String::new(), width - 1));
+                    if height > 1 {
+                        t.down.retain(|&(c, _, left)| left > 0 && c != col);
+                        t.down.push((col, width, height - 1));
+                    }
                     t.in_cell = false;
                 }
             }
             "tr" => {
                 if let Some(t) = self.table.last_mut() {
+                    t.skip_covered(true);
                     let row = std::mem::take(&mut t.row);
                     if row.iter().any(|c| !c.is_empty()) {
                         t.rows.push(row);
@@ -331,16 +426,74 @@ impl Walker {
         }
     }
 
-    /// Page header and footer outside the policy's own article are chrome.
+    /// Page header and footer outside the policy's own article are chrome: the elements, and
+    /// on pages built of `<div>`s, elements named so by their id or class (`#footer`,
+    /// `.navbar`, `.site-header`) and cookie banners. A named one is dropped only while it is
+    /// small beside the page (under a third of its text), and a header only without a heading
+    /// or a date in it, a footer only without an update or effective date: a wrapper named
+    /// `page-header` around the whole policy, a section's `section-header` and a
+    /// `policy-footer` holding its date are the policy's own text.
     fn chrome(&self, n: ego_tree::NodeRef<'_, HtmlNode>, name: &str) -> bool {
-        if !matches!(name, "header" | "footer" | "aside") {
+        if matches!(name, "html" | "body" | "main" | "article")
+            || n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "article" | "main"))
+            })
+        {
             return false;
         }
-        !n.ancestors().any(|a| {
-            a.value()
+        if matches!(name, "header" | "footer" | "aside") {
+            return true;
+        }
+        let Some(e) = n.value().as_element() else {
+            return false;
+        };
+        let words: Vec<String> = e
+            .id()
+            .into_iter()
+            .chain(e.classes())
+            .flat_map(|c| c.split(|ch: char| !ch.is_ascii_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let has = |names: &[&str]| words.iter().any(|w| names.contains(&w.as_str()));
+        let footer = has(&["footer", "copyright"]);
+        let header = has(&["header", "masthead", "navbar", "topbar", "nav", "menu"]);
+        let banner = (has(&["cookie", "cookies", "consent", "gdpr"])
+            && has(&[
+                "banner", "bar", "notice", "popup", "modal", "overlay", "consent",
+            ]))
+            || matches!(e.attr("role"), Some("dialog" | "alertdialog"));
+        if !(footer || header || banner) {
+            return false;
+        }
+        let text: String = n
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        if letters(n) * 3 > self.page_chars {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        let dated = ["updated", "effective", "更新", "生效"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if banner {
+            return true;
+        }
+        if footer {
+            return !dated;
+        }
+        let heading = n.descendants().any(|d| {
+            d.value()
                 .as_element()
-                .is_some_and(|e| matches!(e.name(), "article" | "main"))
-        })
+                .is_some_and(|e| matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        });
+        let year = lower.as_bytes().windows(4).any(|w| {
+            (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        });
+        !heading && !dated && !year
     }
 
     fn in_cell(&self) -> bool {

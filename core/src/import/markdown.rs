@@ -59,6 +59,7 @@ pub fn read(text: &str) -> Vec<Node> {
         list: ListState::default(),
         table: None,
         in_image: 0,
+        html_block: None,
     };
     for ev in Parser::new_ext(text, opts) {
         r.event(ev);
@@ -74,6 +75,8 @@ struct Reader {
     list: ListState,
     table: Option<TableState>,
     in_image: usize,
+    /// The raw text of a top-level HTML block being read.
+    html_block: Option<String>,
 }
 
 impl Reader {
@@ -88,6 +91,11 @@ impl Reader {
             }
             Event::SoftBreak => self.b.push("\n"),
             Event::HardBreak => self.b.push(HARD_BREAK_LINE),
+            Event::Html(h) if self.html_block.is_some() => {
+                if let Some(block) = &mut self.html_block {
+                    block.push_str(&h);
+                }
+            }
             Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
             Event::FootnoteReference(t) => self.text(&format!("[{t}]")),
             Event::Rule | Event::TaskListMarker(_) => {}
@@ -101,12 +109,12 @@ impl Reader {
         self.b.push(t);
     }
 
-    /// Raw HTML inside Markdown: `<br>` breaks the line, other tags are dropped, their text kept.
+    /// Inline HTML inside Markdown (or an HTML block inside a list item or a table): `<br>` and
+    /// `<p>` break the line, other tags are dropped, their text kept.
     fn html(&mut self, h: &str) {
         let lower = h.trim().to_ascii_lowercase();
-        if lower.starts_with("<br") || lower.starts_with("<p") || lower.starts_with("</p") {
+        if ["<br", "<p", "</p"].iter().any(|t| lower.starts_with(t)) {
             self.b.push(HARD_BREAK_LINE);
-            return;
         }
         let mut inside = false;
         let mut text = String::new();
@@ -125,6 +133,12 @@ impl Reader {
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
+            // An HTML block at the top level is read as HTML is (its paragraphs, lists and
+            // tables), when it ends.
+            Tag::HtmlBlock if self.list.label.is_none() && self.table.is_none() => {
+                self.flush_paragraph();
+                self.html_block = Some(String::new());
+            }
             Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => {
                 if self.list.label.is_none() && self.table.is_none() {
                     self.flush_paragraph();
@@ -178,6 +192,11 @@ impl Reader {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            TagEnd::HtmlBlock if self.html_block.is_some() => {
+                let block = self.html_block.take().unwrap_or_default();
+                self.out.extend(super::html::read_fragment(&block));
+                self.target = Target::None;
+            }
             TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock
                 if self.list.label.is_none() && self.table.is_none() =>
             {

@@ -205,3 +205,124 @@ proptest! {
         prop_assert!(crate::validate::validate("gen", &v).iter().all(|p| !p.message.contains("duplicate")));
     }
 }
+
+fn import_as(text: &str, format: Format) -> PolicyVersion {
+    import(text.as_bytes(), &ImportOptions { format, ..opts() }).unwrap()
+}
+
+#[test]
+fn html_blocks_in_markdown_keep_their_text() {
+    let md = "# Policy\n\nIntro.\n\n<div class=\"note\">\n<p>Note: this block is text.</p>\n</div>\n\n<table><tr><th>Processor</th><th>Location</th></tr><tr><td>Hetzner Online GmbH</td><td>Germany</td></tr></table>\n\n<details><summary>More</summary>Hidden until opened.</details>\n\nPara with <br> inline <span>span</span> text.\n";
+    let v = import_as(md, Format::Markdown);
+    let all = full_text(&v);
+    for kept in [
+        "Note: this block is text.",
+        "| Processor | Location |",
+        "| Hetzner Online GmbH | Germany |",
+        "Hidden until opened.",
+        "span",
+    ] {
+        assert!(all.contains(kept), "{kept} missing from:\n{all}");
+    }
+    // The summary and the text of <details> are two lines, not "MoreHidden".
+    assert!(!all.contains("MoreHidden"), "{all}");
+}
+
+#[test]
+fn hard_wrapped_text_is_joined_into_paragraphs() {
+    let text = "PRIVACY NOTICE\n\n1. WHO WE ARE\n\nThis notice is issued by Harbourline Ferries Limited, a company\nregistered in Scotland, which is the controller of your personal\ndata. You can reach our Data Protection Officer by email at\ndpo@harbourline.example or by telephone on 0141 496 0123.\n\n2. WHAT WE COLLECT\n\nWhen you book a crossing we collect your name, email address,\nvehicle registration number and payment card details for the ser-\nvices you book. We also collect your date of birth for discounts.\n\nShort line one.\nShort line two.\n";
+    let v = import_text(text, &opts());
+    let all = full_text(&v);
+    assert!(
+        all.contains("Harbourline Ferries Limited, a company registered in Scotland, which is the controller of your personal data."),
+        "{all}"
+    );
+    // A hyphen at a break is kept (nothing is dropped), with no space after it.
+    assert!(all.contains("for the ser-vices you book."), "{all}");
+    // Short lines with room left were broken on purpose.
+    assert!(all.contains("Short line one.\n"), "{all}");
+    assert_eq!(outline(&v).len(), 3, "{:?}", outline(&v));
+}
+
+#[test]
+fn one_line_per_paragraph_text_is_left_as_it_is() {
+    // Chinese policies pasted as text: a paragraph a line, of every length.
+    let text = "隐私政策\n一、我们收集的信息\n我们会收集您的手机号码，用于注册账号和登录。\n为了向您提供导航服务，我们会在您授权后收集您的精确位置信息，您可以随时在系统设置中关闭该权限，关闭后我们将不再收集。\n我们不会收集您的通讯录。\n二、联系我们\n如您有任何疑问，请发送邮件至privacy@example.cn，我们将在十五个工作日内答复。\n";
+    let v = import_text(text, &opts());
+    let all = full_text(&v);
+    assert!(all.contains("用于注册账号和登录。\n"), "{all}");
+    assert!(all.contains("关闭后我们将不再收集。\n"), "{all}");
+}
+
+#[test]
+fn hard_wrapped_chinese_joins_without_a_space() {
+    let line = |s: &str| format!("{s}\n");
+    let text = [
+        "隐私政策\n\n",
+        &line("我们会收集您的手机号码、设备标识符和位置信息，用于向您提供"),
+        &line("导航、车辆远程控制和紧急救援服务，并在您注销账号后十五个工"),
+        &line("作日内删除这些信息，法律法规另有规定的除外。我们还会收集您"),
+        &line("的车辆识别码和行驶数据，用于车辆故障诊断和售后服务的提供。"),
+        &line("我们会采取加密等安全措施保护这些信息的安全，防止其泄露。"),
+    ]
+    .concat();
+    let v = import_text(&text, &opts());
+    let all = full_text(&v);
+    assert!(all.contains("用于向您提供导航、车辆远程控制"), "{all}");
+    assert!(all.contains("十五个工作日内删除"), "{all}");
+}
+
+#[test]
+fn page_chrome_of_div_pages_is_dropped_and_the_policy_kept() {
+    let html = r#"<html><head><title>Privacy</title></head><body>
+<div id="header" class="header"><div class="logo">Kestrel</div><a href="/">Games</a> <a href="/news">News</a></div>
+<div class="cookie-banner">This site uses cookies. <a href="/c">OK</a></div>
+<div class="page">
+<div class="page-header"><h1>Privacy Policy</h1><p>Last updated: 3 March 2025</p></div>
+<div class="section-header"><h2>Data we collect</h2></div>
+<p>We collect your name and email address to run your account and to answer your questions.</p>
+<h2>Contact</h2>
+<p>Questions? Write to privacy@kestrel.example.</p>
+<div class="policy-footer">Effective date: 1 April 2025</div>
+</div>
+<div id="footer">Kestrel Ltd, 1 Dock Road. Support: support@kestrel.example. Tel 0117 496 0000. &copy; 2025</div>
+</body></html>"#;
+    let v = import_as(html, Format::Html);
+    let all = full_text(&v);
+    for kept in [
+        "Privacy Policy",
+        "Last updated: 3 March 2025",
+        "Data we collect",
+        "privacy@kestrel.example",
+        "Effective date: 1 April 2025",
+    ] {
+        assert!(all.contains(kept), "{kept} missing from:\n{all}");
+    }
+    for dropped in ["Games", "This site uses cookies", "support@kestrel.example"] {
+        assert!(!all.contains(dropped), "{dropped} kept in:\n{all}");
+    }
+    // A wrapper named like chrome around the whole policy is the policy.
+    let wrapped = "<html><body><div id=\"header-wrap\"><h1>Policy</h1><p>We collect your name.</p><p>We keep it one year.</p></div></body></html>";
+    assert!(full_text(&import_as(wrapped, Format::Html)).contains("We keep it one year."));
+}
+
+#[test]
+fn table_cells_keep_their_columns_and_lists() {
+    let html = r#"<html><body><main><h1>SDKs</h1><table>
+<tr><th>SDK</th><th>Provider</th><th>Data</th></tr>
+<tr><td rowspan="2">Firebase Analytics</td><td>Google LLC</td><td>App instance ID</td></tr>
+<tr><td>Google Ireland Limited</td><td>IP address</td></tr>
+<tr><td colspan="2">Adjust SDK (adjust GmbH)</td><td>Advertising ID</td></tr>
+<tr><td>Sentry</td><td>Functional Software, Inc.</td><td><ul><li>Crash logs</li><li>OS version</li></ul></td></tr>
+</table></main></body></html>"#;
+    let v = import_as(html, Format::Html);
+    let all = full_text(&v);
+    for row in [
+        "| Firebase Analytics | Google LLC | App instance ID |",
+        "|  | Google Ireland Limited | IP address |",
+        "| Adjust SDK (adjust GmbH) |  | Advertising ID |",
+        "| Sentry | Functional Software, Inc. | Crash logs OS version |",
+    ] {
+        assert!(all.contains(row), "{row} missing from:\n{all}");
+    }
+}

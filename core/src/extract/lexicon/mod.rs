@@ -40,6 +40,8 @@ pub fn marks_missing(note: &str) -> bool {
 /// Abbreviations after which a `.` does not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "Co", "Ltd", "Inc", "Corp", "No", "e.g", "i.e", "etc", "Mr", "Ms", "Dr", "St", "vs", "Nos",
+    "Art", "Arts", "art", "Sec", "sec", "para", "cf", "approx", "U.S", "U.K", "a.m", "p.m", "Pty",
+    "Reg", "Fig", "pp",
 ];
 
 /// Finds entries of `table` in `text`: longest first, no overlaps, Latin entries at word

@@ -12,6 +12,10 @@ pub const RIGHTS: &[(&str, K)] = &[
     ("查阅", K::Access),
     ("查询", K::Access),
     ("访问您的", K::Access),
+    // Enumerations: "您有权访问、更正、删除您的个人信息".
+    ("访问、", K::Access),
+    ("访问和", K::Access),
+    ("访问及", K::Access),
     ("更正", K::Correction),
     ("补充", K::Correction),
     ("删除您的", K::Deletion),
