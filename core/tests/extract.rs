@@ -143,3 +143,48 @@ fn cli_suggest_writes_a_valid_file() {
     assert_eq!(missing.code(), Some(2));
     std::fs::remove_dir_all(&tmp).ok();
 }
+
+#[test]
+fn cli_import_refuses_options_validate_would_refuse() {
+    let exe = env!("CARGO_BIN_EXE_policy-lens");
+    let tmp = std::env::temp_dir().join(format!("policy-lens-import-args-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let input = root().join("core/tests/fixtures/extract/zh-shop-app.txt");
+    for (flag, value, message) in [
+        (
+            "--version",
+            "2026-13-45",
+            "--version: version \"2026-13-45\" is not a valid date",
+        ),
+        (
+            "--id",
+            "Bad Id/..",
+            "--id: policy id \"Bad Id/..\" must be lowercase",
+        ),
+        (
+            "--lang",
+            "klingon",
+            "--lang: language \"klingon\" is not a BCP 47 tag",
+        ),
+    ] {
+        let out = tmp.join("out.json");
+        let mut args = vec!["import", flag, value];
+        for (f, v) in [("--id", "shop"), ("--version", "2024-06-18")] {
+            if f != flag {
+                args.extend([f, v]);
+            }
+        }
+        let run = Command::new(exe)
+            .args(&args)
+            .arg("-o")
+            .arg(&out)
+            .arg(&input)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{flag} {value}: {stderr}");
+        assert!(stderr.contains(message), "{flag} {value}: {stderr}");
+        assert!(!out.exists(), "{flag} {value}: a file was written");
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+}

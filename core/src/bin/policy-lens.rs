@@ -195,6 +195,26 @@ fn run() -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
+            // A bad --id, --version or --lang would make a file `validate` refuses: say so
+            // now, and write nothing.
+            let given: Vec<_> = core::validate(&file.display().to_string(), &v)
+                .into_iter()
+                .filter_map(|p| {
+                    let flag = match p.path.as_str() {
+                        "$.id" => "--id",
+                        "$.version" => "--version",
+                        "$.language" => "--lang",
+                        _ => return None,
+                    };
+                    Some(format!("{flag}: {}", p.message))
+                })
+                .collect();
+            if !given.is_empty() {
+                for g in &given {
+                    eprintln!("policy-lens import: {g}");
+                }
+                return Ok(ExitCode::from(2));
+            }
             write_version(&v, output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -336,15 +356,25 @@ fn check(paths: &[PathBuf]) -> anyhow::Result<Checked> {
     ))
 }
 
-/// Prints the problems found; exit code 1 when there are any.
-fn report(problems: &[core::Problem], files: usize) -> ExitCode {
+/// Prints the problems found; exit code 1 when there are any. `valid`: the files that parsed.
+fn report(problems: &[core::Problem], valid: usize) -> ExitCode {
     for p in problems {
         eprintln!("{p}");
     }
     if problems.is_empty() {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{} problems in {files} files", problems.len());
+        let mut with: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+        with.sort_unstable();
+        with.dedup();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        eprintln!(
+            "{} in {} ({} parsed)",
+            plural(problems.len(), "problem", "problems"),
+            plural(with.len(), "file", "files"),
+            valid
+        );
         ExitCode::from(1)
     }
 }

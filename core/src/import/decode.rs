@@ -157,7 +157,8 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
     let mut count = 0usize;
-    let mut first_line = None;
+    let mut first: Option<(usize, String)> = None;
+    // The line as an editor counts it: a form feed breaks the text here, not the file's line.
     let mut line = 1usize;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -169,26 +170,29 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
                 out.push('\n');
                 line += 1;
             }
-            '\n' | '\u{c}' => {
+            '\n' => {
                 out.push('\n');
                 line += 1;
             }
+            '\u{c}' => out.push('\n'),
             '\t' => out.push('\t'),
             c if c.is_control() => {
                 count += 1;
-                first_line.get_or_insert(line);
-                out.push_str(&format!("[U+{:04X}]", c as u32));
+                let marker = format!("[U+{:04X}]", c as u32);
+                out.push_str(&marker);
+                first.get_or_insert((line, marker));
             }
             c => out.push(c),
         }
     }
-    if count > 0 {
+    if let Some((first_line, marker)) = first {
         warnings.push(Warning {
-            line: first_line,
-            message: format!(
-                "{count} stray control character{} kept visible as [U+XXXX]",
-                if count == 1 { "" } else { "s" }
-            ),
+            line: Some(first_line),
+            message: if count == 1 {
+                format!("1 stray control character kept visible as {marker}")
+            } else {
+                format!("{count} stray control characters kept visible as [U+…] markers, the first {marker}")
+            },
         });
     }
     out
@@ -204,9 +208,18 @@ mod tests {
         let d = decode_with(text.as_bytes(), None, false).unwrap();
         assert!(d.text.contains("[U+0005]"));
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0]
-            .to_string()
-            .starts_with("line 4: 1 stray control character"));
+        assert_eq!(
+            d.warnings[0].to_string(),
+            "line 4: 1 stray control character kept visible as [U+0005]"
+        );
+        // A form feed breaks the text but not the file's line count.
+        let text = "a\n\u{c}b\n\u{1}c\u{2}\n".to_string() + &"policy text\n".repeat(200);
+        let d = decode_with(text.as_bytes(), None, false).unwrap();
+        assert!(d.text.starts_with("a\n\nb\n[U+0001]c[U+0002]\n"));
+        assert_eq!(
+            d.warnings[0].to_string(),
+            "line 3: 2 stray control characters kept visible as [U+…] markers, the first [U+0001]"
+        );
     }
 
     #[test]
