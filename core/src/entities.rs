@@ -116,8 +116,14 @@ pub fn phones(text: &str) -> Vec<Range<usize>> {
                 digits += 1;
                 i += 1;
             } else if (matches!(c, b'-' | b' ' | b')' | b'(') || (c == b'+' && i == s))
-                && b.get(i + 1)
-                    .is_some_and(|d| d.is_ascii_digit() || (c == b')' && *d == b' '))
+                && b.get(i + 1).is_some_and(|d| {
+                    d.is_ascii_digit()
+                        || (c == b')' && *d == b' ')
+                        // "+1 (212) 555-0147": an area code in brackets after the country code.
+                        || (c == b' '
+                            && *d == b'('
+                            && b.get(i + 2).is_some_and(u8::is_ascii_digit))
+                })
             {
                 groups += usize::from(c != b'+' && c != b'(');
                 i += 1;
@@ -375,6 +381,10 @@ mod tests {
             ["+86 10 1234 5678"]
         );
         assert_eq!(found(phones, "服务热线95018。"), ["95018"]);
+        assert_eq!(
+            found(phones, "Hotline: +1 (212) 555-0147"),
+            ["+1 (212) 555-0147"]
+        );
         assert!(found(phones, "我们保存180天").is_empty());
         assert!(found(phones, "共 12345 名").is_empty());
         assert_eq!(found(phones, "手机号13800138000"), ["13800138000"]);

@@ -32,8 +32,17 @@ pub fn decode_with(
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let (text, name) = to_unicode(bytes, encoding, html)?;
+    let (text, name, guessed) = to_unicode(bytes, encoding, html)?;
     let mut warnings = Vec::new();
+    if let Some(line) = guessed {
+        warnings.push(Warning {
+            line: Some(line),
+            message: format!(
+                "the input is not UTF-8: read as {name}, the encoding its bytes look like \
+                 (check the text; pass --encoding to read it in another)"
+            ),
+        });
+    }
     let text = normalise(&text, &mut warnings);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -45,51 +54,147 @@ pub fn decode_with(
     })
 }
 
+/// The text, the encoding's name, and, when nothing named the encoding and the bytes were not
+/// UTF-8, the line of the first byte that was not (the encoding was guessed).
+#[cfg(feature = "formats")]
 fn to_unicode(
     bytes: &[u8],
     encoding: Option<&str>,
     html: bool,
-) -> Result<(String, String), ImportError> {
-    #[cfg(feature = "formats")]
-    {
-        let chosen = match encoding {
-            Some(label) => Some(
-                encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-                    ImportError::UnknownEncoding {
-                        name: label.to_string(),
-                    }
-                })?,
-            ),
-            None => encoding_rs::Encoding::for_bom(bytes)
-                .map(|(e, _)| e)
-                .or_else(|| html.then(|| meta_charset(bytes)).flatten()),
-        };
-        if let Some(enc) = chosen.filter(|e| *e != encoding_rs::UTF_8) {
-            let is_utf16 = enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE;
-            if !is_utf16 {
-                check_binary(bytes)?;
-            }
-            let (text, _, had_errors) = enc.decode(bytes);
-            if had_errors && encoding.is_none() {
-                // A wrong <meta charset>: fall back to strict UTF-8 with its error message.
-                return utf8(bytes);
-            }
-            return Ok((text.into_owned(), enc.name().to_string()));
-        }
-    }
-    #[cfg(not(feature = "formats"))]
-    {
-        let _ = html;
-        if let Some(label) = encoding {
-            let l = label.trim().to_ascii_lowercase();
-            if l != "utf-8" && l != "utf8" {
-                return Err(ImportError::UnknownEncoding {
+) -> Result<(String, String, Option<usize>), ImportError> {
+    let chosen = match encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                ImportError::UnknownEncoding {
                     name: label.to_string(),
-                });
-            }
+                }
+            })?,
+        ),
+        None => encoding_rs::Encoding::for_bom(bytes)
+            .map(|(e, _)| e)
+            .or_else(|| html.then(|| meta_charset(bytes)).flatten()),
+    };
+    let Some(enc) = chosen.filter(|e| *e != encoding_rs::UTF_8) else {
+        return detected(bytes);
+    };
+    let is_utf16 = enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE;
+    if !is_utf16 {
+        check_binary(bytes)?;
+    }
+    let (text, _, had_errors) = enc.decode(bytes);
+    if had_errors && encoding.is_none() {
+        // A wrong <meta charset>: read as if none were given.
+        return detected(bytes);
+    }
+    Ok((text.into_owned(), enc.name().to_string(), None))
+}
+
+/// Without the legacy encodings, only UTF-8.
+#[cfg(not(feature = "formats"))]
+fn to_unicode(
+    bytes: &[u8],
+    encoding: Option<&str>,
+    _html: bool,
+) -> Result<(String, String, Option<usize>), ImportError> {
+    if let Some(label) = encoding {
+        let l = label.trim().to_ascii_lowercase();
+        if l != "utf-8" && l != "utf8" {
+            return Err(ImportError::UnknownEncoding {
+                name: label.to_string(),
+            });
         }
     }
-    utf8(bytes)
+    utf8(bytes).map(|(t, n)| (t, n, None))
+}
+
+/// Bytes in no named encoding: UTF-8, else UTF-16 without its BOM (every other byte NUL in
+/// ASCII text), else the legacy encoding they look like (chardetng, the detector of Firefox),
+/// when they read in it without a single error and as text, not noise: CJK letters for the
+/// CJK encodings, letters and common punctuation for the others. Else the UTF-8 error.
+#[cfg(feature = "formats")]
+fn detected(bytes: &[u8]) -> Result<(String, String, Option<usize>), ImportError> {
+    if let Some(enc) = utf16_without_bom(bytes) {
+        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
+            return Ok((text.into_owned(), enc.name().to_string(), Some(1)));
+        }
+    }
+    let err = match utf8(bytes) {
+        Ok((text, name)) => return Ok((text, name, None)),
+        Err(e) => e,
+    };
+    let ImportError::NotUtf8 { line, .. } = err else {
+        return Err(err);
+    };
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) else {
+        return Err(err);
+    };
+    if !reads_as_text(&text, enc) {
+        return Err(err);
+    }
+    Ok((text.into_owned(), enc.name().to_string(), Some(line)))
+}
+
+/// Whether text decoded in a guessed encoding reads as text: its non-ASCII characters are
+/// CJK letters and punctuation (for a CJK encoding, at least four of them), or letters and
+/// common punctuation (for a single-byte one), never control characters.
+#[cfg(feature = "formats")]
+fn reads_as_text(text: &str, enc: &'static encoding_rs::Encoding) -> bool {
+    let cjk = [
+        encoding_rs::GBK,
+        encoding_rs::GB18030,
+        encoding_rs::BIG5,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_JP,
+        encoding_rs::EUC_KR,
+    ]
+    .contains(&enc);
+    let non_ascii: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    if non_ascii.iter().any(|c| c.is_control()) {
+        return false;
+    }
+    if cjk {
+        let letters = non_ascii
+            .iter()
+            .filter(|&&c| crate::text::is_cjk_letter(c))
+            .count();
+        return letters >= 4 && letters * 2 >= non_ascii.len();
+    }
+    // A single-byte encoding: a few accented letters and typographic marks among ASCII
+    // words (French text has about 4% of them, cp1252 English a few quotes), not noise.
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    letters >= 20
+        && non_ascii.len() * 7 <= letters
+        && non_ascii
+            .iter()
+            .all(|&c| c.is_alphabetic() || "’‘“”–—…«»°€£¥§©®™•·¡¿×÷½¼¾±µ ".contains(c))
+}
+
+/// UTF-16 without a BOM: in the first 4 KiB, nearly every byte at odd offsets is NUL and
+/// almost none at even ones (little-endian ASCII text), or the other way round.
+#[cfg(feature = "formats")]
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let nul = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd, half) = (nul(0), nul(1), head.len() / 2);
+    if odd * 10 >= half * 9 && even * 20 <= half {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= half * 9 && odd * 20 <= half {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<(String, String), ImportError> {
@@ -230,14 +335,42 @@ mod tests {
         ));
         let e = decode(b"ok\nab\xff\xfe").unwrap_err();
         assert_eq!(e, ImportError::NotUtf8 { offset: 5, line: 2 });
-        assert!(e.to_string().contains("--encoding gb18030"));
+        assert!(e.to_string().contains("pass its encoding with --encoding"));
+    }
+
+    #[cfg(feature = "formats")]
+    #[test]
+    fn unlabelled_legacy_text_is_read_in_the_encoding_it_looks_like() {
+        let english = "Privacy Statement \u{2013} Oakridge Bakery\n\nWe respect your privacy. \u{201c}Personal data\u{201d} means any information about you, and we keep it safe.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(english);
+        let d = decode_with(&bytes, None, false).unwrap();
+        assert_eq!(d.text, english);
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.warnings[0]
+            .to_string()
+            .starts_with("line 1: the input is not UTF-8"));
+        // UTF-16 without its BOM.
+        let utf16: Vec<u8> = english.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode_with(&utf16, None, false).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            (english, "UTF-16LE")
+        );
+        // Noise that happens to decode is still refused.
+        assert!(decode(b"ok\nab\xff\xfe\xfd").is_err());
     }
 
     #[cfg(feature = "formats")]
     #[test]
     fn gb18030_by_flag_and_by_meta_charset() {
         let (bytes, _, _) = encoding_rs::GB18030.encode("个人信息保护政策");
-        assert!(decode(&bytes).is_err());
+        // Unlabelled, it is read in the encoding it looks like, with a warning.
+        let d = decode_with(&bytes, None, false).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("个人信息保护政策", "GBK")
+        );
+        assert!(d.warnings[0].to_string().contains("not UTF-8: read as GBK"));
         let d = decode_with(&bytes, Some("gb18030"), false).unwrap();
         assert_eq!(d.text, "个人信息保护政策");
         let mut page = b"<html><head><meta charset=\"GBK\"></head><body>".to_vec();

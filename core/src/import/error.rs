@@ -32,16 +32,19 @@ impl fmt::Display for ImportError {
             ),
             ImportError::NotUtf8 { offset, line } => write!(
                 f,
-                "line {line}, byte offset {offset}: the input is not valid UTF-8 \
-                 (if it is a Chinese legacy encoding, pass --encoding gb18030)"
+                "line {line}, byte offset {offset}: the input is not valid UTF-8, and it reads \
+                 cleanly in no legacy encoding either (pass its encoding with --encoding, such \
+                 as gb18030 or windows-1252)"
             ),
             ImportError::Binary { offset } => write!(
                 f,
                 "byte offset {offset}: the input looks like binary data (NUL or many control bytes), not text"
             ),
-            ImportError::UnknownEncoding { name } => {
-                write!(f, "unknown encoding {name:?}: try utf-8, gb18030, gbk, big5, utf-16le")
-            }
+            ImportError::UnknownEncoding { name } => write!(
+                f,
+                "unknown encoding {name:?}: try utf-8, gb18030, gbk, big5, shift_jis, \
+                 windows-1252, utf-16le"
+            ),
         }
     }
 }

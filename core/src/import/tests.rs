@@ -326,3 +326,20 @@ fn table_cells_keep_their_columns_and_lists() {
         assert!(all.contains(row), "{row} missing from:\n{all}");
     }
 }
+
+#[test]
+fn the_first_plain_heading_under_the_title_opens_a_section() {
+    let text = "Privacy Policy of Lumen Notes\n\nWhat we collect\nWe collect your email address to sync notes across devices.\n\nYour rights\nYou can delete your account at any time from Settings.\n\nContact\nWrite to help@lumennotes.example with any question.\n";
+    let v = import_text(text, &opts());
+    assert_eq!(
+        outline(&v),
+        [
+            "preamble ",
+            "s1 What we collect",
+            "s2 Your rights",
+            "s3 Contact"
+        ],
+        "{:?}",
+        outline(&v)
+    );
+}

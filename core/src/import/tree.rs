@@ -276,7 +276,10 @@ fn promote_plain_headings(nodes: &[Node], kinds: &mut [Kind]) {
             Some(Node::List(_) | Node::Table { .. }) => true,
             _ => false,
         };
-        let alone = !prev_content(i).is_some_and(plain_candidate);
+        // Alone: not in a run of short lines, apart from the document's title above it.
+        let prev_at = nodes[..i].iter().rposition(|n| !matches!(n, Node::Blank));
+        let alone =
+            prev_at.is_none_or(|j| !plain_candidate(&nodes[j]) || prev_content(j).is_none());
         if body_follows && alone {
             kinds[i] = Kind::Heading {
                 style: Style::Plain,
