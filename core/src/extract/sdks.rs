@@ -122,8 +122,34 @@ fn table(section: &str, header: bool, rows: &[Vec<String>], out: &mut Vec<Sdk>) 
         && rows
             .first()
             .is_some_and(|r| r.iter().any(|c| c.to_ascii_lowercase().contains("sdk")));
-    if head_is_sdk {
-        let cols: Vec<Option<usize>> = rows[0].iter().map(|c| column(c)).collect();
+    // A table whose header does not say "SDK" ("第三方名称 | 使用目的 | 收集的信息") is an SDK
+    // table when most cells of one column name an SDK: that column holds the names.
+    let body = rows.get(1..).unwrap_or_default();
+    let sdk_column = (header && !head_is_sdk && !body.is_empty())
+        .then(|| {
+            (0..rows[0].len()).find(|&k| {
+                let named = body
+                    .iter()
+                    .filter(|r| {
+                        r.get(k)
+                            .is_some_and(|c| c.to_ascii_lowercase().contains("sdk"))
+                    })
+                    .count();
+                named * 2 > body.len()
+            })
+        })
+        .flatten();
+    if head_is_sdk || sdk_column.is_some() {
+        let mut cols: Vec<Option<usize>> = rows[0].iter().map(|c| column(c)).collect();
+        if let Some(k) = sdk_column {
+            for (i, c) in cols.iter_mut().enumerate() {
+                if i == k {
+                    *c = Some(COL_NAME);
+                } else if *c == Some(COL_NAME) {
+                    *c = None;
+                }
+            }
+        }
         for row in &rows[1..] {
             let mut fields: [Option<&str>; 5] = [None; 5];
             for (cell, col) in row.iter().zip(&cols) {
@@ -256,6 +282,42 @@ mod tests {
         assert!(mentions("我们的产品中可能会包含第三方SDK，该第三方通过其SDK提供服务").is_empty());
         assert_eq!(mentions("We use the WeChat SDK to share."), ["WeChat SDK"]);
         assert!(mentions("a third-party SDK").is_empty());
+    }
+
+    #[test]
+    fn a_column_of_sdk_names_makes_an_sdk_table() {
+        let row = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            row(&["第三方名称", "使用目的", "收集的信息"]),
+            row(&["微信开放平台SDK", "微信登录、分享", "设备标识符"]),
+            row(&["高德地图SDK", "定位服务", "位置信息、IP地址"]),
+        ];
+        let mut out = Vec::new();
+        table("s1", true, &rows, &mut out);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = out
+            .iter()
+            .map(|s| (s.name.as_str(), s.purpose.as_deref(), s.data.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "微信开放平台SDK",
+                    Some("微信登录、分享"),
+                    Some("设备标识符")
+                ),
+                ("高德地图SDK", Some("定位服务"), Some("位置信息、IP地址"))
+            ]
+        );
+        // A table of partners that names no SDK is not one.
+        let rows = vec![
+            row(&["第三方名称", "使用目的"]),
+            row(&["顺丰速运", "配送"]),
+            row(&["支付宝", "支付"]),
+        ];
+        let mut out = Vec::new();
+        table("s1", true, &rows, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
