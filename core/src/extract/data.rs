@@ -178,16 +178,36 @@ fn table(section: &str, rows: &[Vec<String>], collected: bool, out: &mut Vec<Dat
         return;
     }
     let find_col = |words: &[&str]| head.iter().position(|c| has_any(c, words));
+    // A yes/no column of collection (the CCPA's "Collected", "是否收集"): the table is one of
+    // collected data, and a row marked no names data that is not collected.
+    let collected_col = head.iter().position(|c| {
+        let c = c.trim().to_lowercase();
+        c == "collected" || c == "collected?" || c.starts_with("是否收集") || c == "收集"
+    });
     let data_cols: Vec<usize> = match find_col(DATA_COLUMN) {
+        // With a yes/no column, the examples beside the category name the data too.
+        Some(c) if collected_col.is_some() => (0..head.len())
+            .filter(|&k| k == c || has_any(&head[k], &["examples", "示例", "举例"]))
+            .collect(),
         Some(c) => vec![c],
-        None if collected => (0..head.len())
+        None if collected || collected_col.is_some() => (0..head.len())
             .filter(|&c| has_any(&head[c], DATA_COLUMN_UNDER_TITLE))
             .collect(),
         None => Vec::new(),
     };
     let purpose_col = find_col(PURPOSE_COLUMN).filter(|c| !data_cols.contains(c));
+    let not_collected = |row: &Vec<String>| {
+        collected_col.and_then(|c| row.get(c)).is_some_and(|v| {
+            let v = v.trim().to_lowercase();
+            matches!(
+                v.as_str(),
+                "no" | "否" | "不收集" | "not collected" | "none" | "n/a" | "×" | "✗"
+            )
+        })
+    };
     for (row, &data_col) in body
         .iter()
+        .filter(|row| !not_collected(row))
         .flat_map(|row| data_cols.iter().map(move |c| (row, c)))
     {
         let Some(cell) = row.get(data_col) else {
@@ -413,5 +433,29 @@ mod tests {
         let quotes: Vec<&str> = got.iter().map(|d| d.source.quote.as_str()).collect();
         assert!(!quotes.is_empty());
         assert!(quotes.iter().all(|q| q.starts_with("your ")), "{quotes:?}");
+    }
+
+    #[test]
+    fn what_the_reader_is_asked_not_to_give_is_not_collected() {
+        for text in [
+            "Policy\n1. Children\nIf you are under 16, please do not send us your purchase history or your heart rate.\n",
+            "Policy\n1. Security\nWe will never ask for your password by e-mail.\n",
+            "政策\n一、儿童\n请不要向我们提供您的身份证号码。\n",
+        ] {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn a_table_row_marked_not_collected_names_no_data() {
+        let v = doc_of("Policy\n1. Notice at Collection\nThe table lists what we collect.\n\n| Category of Personal Information | Examples | Collected | Sold or Shared |\n|---|---|---|---|\n| A. Identifiers | Name, email address, IP address | Yes | No |\n| D. Biometric information | Fingerprints, faceprints | No | No |\n| E. Geolocation data | Precise physical location | No | No |\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert!(names.contains(&"email address"), "{names:?}");
+        assert!(got.iter().all(|d| !d.sensitive), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.to_lowercase().contains("location")),
+            "{names:?}"
+        );
     }
 }

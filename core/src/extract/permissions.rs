@@ -119,9 +119,26 @@ fn names_permission(s: &str, r: std::ops::Range<usize>) -> bool {
     let lower = s.to_ascii_lowercase();
     let before = lower[..r.start].trim_end();
     let after_l = lower[r.end..].trim_start();
-    before.ends_with("access to your")
-        || before.ends_with("access your")
-        || before.ends_with("access to the")
+    // "access your X" is a device permission only where the app asks for it ("we request access
+    // to your microphone", "allow the app to access your camera"), not where people may see
+    // data ("our processors may access your phone number").
+    let asked = [
+        "request",
+        "ask",
+        "allow",
+        "grant",
+        "enable",
+        "permission",
+        "device",
+        "the app",
+        "our app",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    (asked
+        && (before.ends_with("access to your")
+            || before.ends_with("access your")
+            || before.ends_with("access to the")))
         || after_l.starts_with("permission")
 }
 
@@ -145,5 +162,8 @@ mod tests {
             ]
         );
         assert_eq!(got[0].purpose.as_deref(), Some("用于扫描二维码"));
+        // People who may see data are no device permission.
+        let v = doc_of("Policy\n2. Transfers\nOur processors in India may access your phone number under standard contractual clauses. Our support staff can access your contacts only when you share them.\n");
+        assert!(find(&Doc::new(&v)).is_empty());
     }
 }

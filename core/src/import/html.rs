@@ -567,6 +567,11 @@ impl Walker {
         if self.item_label.is_some() || self.in_cell() {
             return;
         }
+        // Items outside any list (`<li>`s without their `<ul>`, broken markup) are a list of
+        // their own, ended by the next block: kept.
+        if self.lists.is_empty() && !self.items.is_empty() {
+            self.out.push(Node::List(std::mem::take(&mut self.items)));
+        }
         let rich = self.b.take();
         self.space = false;
         if !rich.text.is_empty() {

@@ -343,3 +343,11 @@ fn the_first_plain_heading_under_the_title_opens_a_section() {
         outline(&v)
     );
 }
+
+#[test]
+fn list_items_outside_a_list_are_kept() {
+    let html = "<html><body><h1>Policy</h1><h2>1. Orders</h2><p>We collect:</p><li>Your name</li><li>Your email address</li><h2>2. Contact</h2><p>Write to us.</p></body></html>";
+    let v = import_as(html, Format::Html);
+    let all = full_text(&v);
+    assert!(all.contains("• Your name\n• Your email address"), "{all}");
+}

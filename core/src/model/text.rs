@@ -133,10 +133,13 @@ pub enum TableLayout {
 /// them: a space after a Latin label (`I.`, `1.`, `Part II`), nothing after a CJK one (`一、`,
 /// `（1）`).
 fn push_labelled(out: &mut String, label: &str, text: &str) {
-    let needs_space = label
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | ':' | '#'));
+    let needs_space = label.chars().last().is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '.' | ')' | ':' | '#' | '-' | '*' | '+' | '•' | '·' | '●' | '▪' | '◆' | '■'
+            )
+    });
     out.push_str(label);
     if needs_space && !text.is_empty() {
         out.push(' ');

@@ -358,6 +358,22 @@ pub const NOT_COLLECT: &[&str] = &[
     "not collect",
     "do not obtain",
     "will not obtain",
+    // What the reader is asked not to give: "please do not send us your health data".
+    "do not send",
+    "don't send",
+    "not send us",
+    "never ask",
+    "not ask you",
+    "should not give",
+    "do not give",
+    "don't give",
+    "should not provide",
+    "do not provide",
+    "不要向我们",
+    "请勿向我们",
+    "请勿提供",
+    "不要提供",
+    "请不要",
 ];
 
 /// Words that make data required or optional, where the sentence says so.
