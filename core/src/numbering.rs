@@ -215,9 +215,19 @@ pub fn bullet(line: &str) -> Option<(&str, &str)> {
             return Some((b.trim_end(), rest.trim_start()));
         }
     }
-    for b in ['•', '●', '▪', '◆', '■'] {
+    // The Symbol and Wingdings bullets of text copied out of PDFs and Word (U+F0B7, U+F0A7)
+    // are private-use characters, kept as written.
+    for b in [
+        '•', '●', '▪', '◆', '■', '◦', '○', '➢', '►', '\u{f0b7}', '\u{f0a7}',
+    ] {
         if let Some(rest) = line.strip_prefix(b) {
             return Some((&line[..b.len_utf8()], rest.trim_start()));
+        }
+    }
+    // Word's second-level "o" and other markers before a tab.
+    for b in ["o\t", "-\t", "*\t", "·\t"] {
+        if let Some(rest) = line.strip_prefix(b) {
+            return Some((&line[..1], rest.trim_start()));
         }
     }
     None

@@ -109,6 +109,13 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing into a closed pipe (`policy-lens text v.json | head`)
+    // would panic; the default ends the command quietly, as other tools do.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     match run() {
         Ok(code) => code,
         Err(e) => {
@@ -173,7 +180,7 @@ fn run() -> anyhow::Result<ExitCode> {
                     for w in &doc.warnings {
                         eprintln!("{}: warning: {w}", file.display());
                     }
-                    doc.version
+                    Ok(doc.version)
                 }),
                 Some(col) => core::decode_with(&bytes, opts.encoding.as_deref(), false)
                     .map(|d| d.text)
@@ -183,10 +190,23 @@ fn run() -> anyhow::Result<ExitCode> {
                             Column::Right => r,
                         })
                     })
-                    .and_then(|t| match t {
-                        Some(t) => Ok(core::import_text(&t, &opts)),
-                        None => Err(core::ImportError::Empty),
+                    .map(|t| {
+                        t.map(|t| core::import_text(&t, &opts)).ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "--column: {} holds no side-by-side listing (numbered rows \
+                                 \"N old-text N new-text\"); import it without --column",
+                                file.display()
+                            )
+                        })
                     }),
+            };
+            let result = match result {
+                Ok(Ok(v)) => Ok(v),
+                Ok(Err(e)) => {
+                    eprintln!("policy-lens import: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+                Err(e) => Err(e),
             };
             let v = match result {
                 Ok(v) => v,

@@ -227,6 +227,14 @@ fn find_run(nodes: &[Node], headings: &Headings, start: usize) -> Result<usize, 
     // The later headings must come in the same order as the entries, mostly, after the run.
     let in_order = found.windows(2).filter(|w| w[0].1 < w[1].1).count() + 1;
     let after = found.iter().all(|(_, p)| *p >= end);
+    // Headings have text between them; a list that comes again word for word (the same
+    // bullets under two sections) has none.
+    let next_to =
+        |a: usize, b: usize| a < b && nodes[a + 1..b].iter().all(|n| matches!(n, Node::Blank));
+    let adjacent = found.windows(2).filter(|w| next_to(w[0].1, w[1].1)).count();
+    if adjacent * 5 >= (found.len() - 1) * 4 {
+        return Err(end);
+    }
     if after && in_order * 5 >= found.len() * 4 {
         Ok(end)
     } else {
@@ -261,6 +269,24 @@ mod tests {
         assert_eq!(out.len(), 8);
         assert!(matches!(&out[1], Node::Contents(items) if items.len() == 4));
         assert_eq!(out[2], line("一、引言"));
+    }
+
+    #[test]
+    fn a_list_that_comes_again_is_no_contents() {
+        let nodes = vec![
+            line("Policy"),
+            line("1. Orders"),
+            line("We collect:"),
+            line("• Your name"),
+            line("• Your email address"),
+            line("• Your delivery address"),
+            line("2. Loyalty"),
+            line("We collect:"),
+            line("• Your name"),
+            line("• Your email address"),
+            line("• Your delivery address"),
+        ];
+        assert_eq!(fold(nodes.clone()), nodes);
     }
 
     #[test]

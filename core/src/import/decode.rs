@@ -263,6 +263,7 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut count = 0usize;
     let mut first: Option<(usize, String)> = None;
+    let (mut typeset, mut first_typeset) = (0usize, None);
     // The line as an editor counts it: a form feed breaks the text here, not the file's line.
     let mut line = 1usize;
     let mut chars = text.chars().peekable();
@@ -281,6 +282,25 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
             }
             '\u{c}' => out.push('\n'),
             '\t' => out.push('\t'),
+            // Hyphenation hints and ligatures of text copied out of PDFs: invisible, or one
+            // glyph for letters that stay letters ("identiﬁers", "e\u{ad}mail"). As they were,
+            // they hide words from every search and from the extractor.
+            '\u{ad}' => {
+                typeset += 1;
+                first_typeset.get_or_insert(line);
+            }
+            '\u{fb00}'..='\u{fb06}' => {
+                typeset += 1;
+                first_typeset.get_or_insert(line);
+                out.push_str(match c {
+                    '\u{fb00}' => "ff",
+                    '\u{fb01}' => "fi",
+                    '\u{fb02}' => "fl",
+                    '\u{fb03}' => "ffi",
+                    '\u{fb04}' => "ffl",
+                    _ => "st",
+                });
+            }
             c if c.is_control() => {
                 count += 1;
                 let marker = format!("[U+{:04X}]", c as u32);
@@ -289,6 +309,15 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
             }
             c => out.push(c),
         }
+    }
+    if typeset > 0 {
+        warnings.push(Warning {
+            line: first_typeset,
+            message: format!(
+                "{typeset} soft hyphen{s} or ligature{s} (ﬁ, ﬂ) written as plain letters",
+                s = if typeset == 1 { "" } else { "s" }
+            ),
+        });
     }
     if let Some((first_line, marker)) = first {
         warnings.push(Warning {
@@ -316,6 +345,14 @@ mod tests {
         assert_eq!(
             d.warnings[0].to_string(),
             "line 4: 1 stray control character kept visible as [U+0005]"
+        );
+        // Soft hyphens and ligatures of PDF text become plain letters, with a warning.
+        let text = "Policy\n".repeat(3) + "device identi\u{fb01}ers and e\u{ad}mail address\n";
+        let d = decode_with(text.as_bytes(), None, false).unwrap();
+        assert!(d.text.contains("device identifiers and email address"));
+        assert_eq!(
+            d.warnings[0].to_string(),
+            "line 4: 2 soft hyphens or ligatures (ﬁ, ﬂ) written as plain letters"
         );
         // A form feed breaks the text but not the file's line count.
         let text = "a\n\u{c}b\n\u{1}c\u{2}\n".to_string() + &"policy text\n".repeat(200);

@@ -29,6 +29,10 @@ const CHROME_CLASS_PREFIXES: &[&str] = &[
     "related-post",
     "post-navigation",
     "skip-link",
+    // WeChat articles: the read and like counts and the QR code under the text.
+    "rich_media_tool",
+    "rich_media_area_extra",
+    "qr_code",
 ];
 
 /// Elements that end a line of text before and after them.
@@ -190,6 +194,8 @@ struct TableState {
     span: (usize, usize),
     /// Cells of rows above that reach down into later rows: (column, columns, rows left).
     down: Vec<(usize, usize, usize)>,
+    /// Every cell of the first row so far is bold: a header row set in `<td><b>`.
+    head_bold: bool,
 }
 
 impl TableState {
@@ -301,7 +307,10 @@ impl Walker {
                     }
                     "table" => {
                         self.flush();
-                        self.table.push(TableState::default());
+                        self.table.push(TableState {
+                            head_bold: true,
+                            ..TableState::default()
+                        });
                     }
                     "tr" => {
                         if let Some(t) = self.table.last_mut() {
@@ -371,9 +380,14 @@ impl Walker {
                 }
             }
             "td" | "th" => {
-                let cell = self.b.take().text;
+                let rich = self.b.take();
+                let bold = rich.text.trim().is_empty() || rich.all_strong();
+                let cell = rich.text;
                 self.space = false;
                 if let Some(t) = self.table.last_mut() {
+                    if t.rows.is_empty() {
+                        t.head_bold = t.head_bold && bold;
+                    }
                     let col = t.row.len();
                     let (width, height) = t.span;
                     t.row.push(cell.replace('\n', " "));
@@ -397,6 +411,10 @@ impl Walker {
             "table" => {
                 if let Some(t) = self.table.pop() {
                     if !t.rows.is_empty() {
+                        // A first row of bold cells over others is a header too.
+                        let bold_head = t.head_bold
+                            && t.rows.len() > 1
+                            && t.rows[0].iter().any(|c| !c.trim().is_empty());
                         let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
                         let rows = t
                             .rows
@@ -407,7 +425,7 @@ impl Walker {
                             })
                             .collect();
                         self.out.push(Node::Table {
-                            header: t.header,
+                            header: t.header || bold_head,
                             layout: TableLayout::Pipe,
                             rows,
                         });

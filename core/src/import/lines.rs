@@ -36,11 +36,12 @@ pub fn read(text: &str) -> Vec<Node> {
                 layout: TableLayout::Pipe,
                 rows,
             });
-        } else if line.contains('\t') {
+        } else if line.contains('\t') && bullet(line).is_none() {
             let width = line.split('\t').count();
             let start = i;
             while i < lines.len()
                 && lines[i].contains('\t')
+                && bullet(lines[i]).is_none()
                 && !is_pipe_row(lines[i])
                 && lines[i].split('\t').count() == width
             {

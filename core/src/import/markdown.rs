@@ -51,7 +51,9 @@ pub fn read(text: &str) -> Vec<Node> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_FOOTNOTES;
+        | Options::ENABLE_FOOTNOTES
+        // A docs site's front matter (`---` title, slug, description `---`) is no policy text.
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut r = Reader {
         out: Vec::new(),
         b: RichBuilder::default(),
@@ -60,6 +62,7 @@ pub fn read(text: &str) -> Vec<Node> {
         table: None,
         in_image: 0,
         html_block: None,
+        in_metadata: false,
     };
     for ev in Parser::new_ext(text, opts) {
         r.event(ev);
@@ -77,11 +80,15 @@ struct Reader {
     in_image: usize,
     /// The raw text of a top-level HTML block being read.
     html_block: Option<String>,
+    in_metadata: bool,
 }
 
 impl Reader {
     fn event(&mut self, ev: Event<'_>) {
         match ev {
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            _ if self.in_metadata => {}
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {

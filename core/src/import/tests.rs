@@ -351,3 +351,24 @@ fn list_items_outside_a_list_are_kept() {
     let all = full_text(&v);
     assert!(all.contains("• Your name\n• Your email address"), "{all}");
 }
+
+#[test]
+fn shapes_of_pdf_text_word_pages_and_docs_sites() {
+    // Bullets before a tab (PDF and Word exports) are list items, not a table.
+    let v = import_text(
+        "Policy\n\n1. Data\n\nWe collect:\n\u{2022}\tName and e-mail address;\n\u{2022}\tHeart rate data.\n",
+        &opts(),
+    );
+    let all = full_text(&v);
+    assert!(all.contains("\u{2022} Name and e-mail address;"), "{all}");
+    assert!(!all.contains('|'), "{all}");
+    // A first row of bold cells is the table's header.
+    let html = "<html><body><main><h1>P</h1><table><tr><td><b>SDK名称</b></td><td><strong>使用目的</strong></td></tr><tr><td>高德地图SDK</td><td>定位</td></tr></table></main></body></html>";
+    let v = import_as(html, Format::Html);
+    assert!(full_text(&v).contains("| SDK名称 | 使用目的 |\n|---|---|"), "{}", full_text(&v));
+    // A docs site's front matter is no policy text.
+    let md = "---\ntitle: Privacy Policy\nslug: /legal/privacy\n---\n\n# Lumen Privacy Policy\n\nWe collect your email address.\n";
+    let v = import_as(md, Format::Markdown);
+    assert_eq!(v.title, "Lumen Privacy Policy");
+    assert!(!full_text(&v).contains("slug"), "{}", full_text(&v));
+}
