@@ -156,8 +156,9 @@ struct Walker {
     skip: usize,
     pre: usize,
     heading: Option<u8>,
-    /// Open lists: their items, and the current item's marker.
-    lists: Vec<(bool, u64)>,
+    /// Open lists: the numbering of an `<ol>` (its `type`: `1`, `a`, `A`, `i`, `I`) and its
+    /// next number, `None` for a `<ul>`.
+    lists: Vec<(Option<char>, u64)>,
     items: Vec<(Option<String>, Rich)>,
     item_label: Option<String>,
     table: Vec<TableState>,
@@ -291,14 +292,21 @@ impl Walker {
                         self.flush_item();
                         self.flush();
                         let start = e.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
-                        self.lists.push((name == "ol", start));
+                        let kind = (name == "ol").then(|| {
+                            e.attr("type")
+                                .and_then(|t| t.trim().chars().next())
+                                .filter(|c| matches!(c, 'a' | 'A' | 'i' | 'I'))
+                                .unwrap_or('1')
+                        });
+                        self.lists.push((kind, start));
                     }
                     "li" => {
                         self.flush_item();
                         let label = match self.lists.last_mut() {
-                            Some((true, n)) => {
-                                let l = format!("{n}.");
-                                *n += 1;
+                            Some((Some(kind), n)) => {
+                                let value = e.attr("value").and_then(|v| v.trim().parse().ok());
+                                let l = ol_label(*kind, value.unwrap_or(*n));
+                                *n = value.unwrap_or(*n) + 1;
                                 l
                             }
                             _ => "•".to_string(),
@@ -557,8 +565,12 @@ impl Walker {
             self.b.push(" ");
         } else if self.item_label.is_some() || self.heading.is_some() {
             self.space = true;
-        } else {
+        } else if self.pre > 0 || self.b.is_empty() {
             self.flush();
+        } else {
+            // Decided when the paragraph ends (`flush`): a `<br>` inside a sentence is a wrap.
+            self.b.push("\n");
+            self.space = false;
         }
     }
 
@@ -592,8 +604,74 @@ impl Walker {
         }
         let rich = self.b.take();
         self.space = false;
-        if !rich.text.is_empty() {
-            self.out.push(Node::Line(rich));
+        for piece in rich.reflow(real_break) {
+            if !piece.text.is_empty() {
+                self.out.push(Node::Line(piece));
+            }
         }
     }
+}
+
+/// The marker a browser draws for item `n` of an `<ol type=kind>`: `3.`, `c.`, `C.`, `iii.`,
+/// `III.` (letters after `z` go on as `aa`, numbers past 3999 as digits).
+fn ol_label(kind: char, n: u64) -> String {
+    let letters = |n: u64| {
+        let mut n = n.max(1);
+        let mut s = Vec::new();
+        while n > 0 {
+            n -= 1;
+            s.push(b'a' + (n % 26) as u8);
+            n /= 26;
+        }
+        s.reverse();
+        String::from_utf8(s).unwrap_or_default()
+    };
+    let roman = |n: u64| {
+        if n == 0 || n > 3999 {
+            return n.to_string();
+        }
+        let mut n = n;
+        let mut s = String::new();
+        for (v, r) in [
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ] {
+            while n >= v {
+                s.push_str(r);
+                n -= v;
+            }
+        }
+        s
+    };
+    let body = match kind {
+        'a' => letters(n),
+        'A' => letters(n).to_ascii_uppercase(),
+        'i' => roman(n),
+        'I' => roman(n).to_ascii_uppercase(),
+        _ => n.to_string(),
+    };
+    format!("{body}.")
+}
+
+/// Whether a `<br>` separates two lines of the policy rather than wrapping a sentence: it
+/// wraps one only between Latin words, where the line goes on in lower case ("…your name,
+/// your<br>email address…"); an address, a list of contacts or Chinese lines keep it.
+fn real_break(prev: &str, next: &str) -> bool {
+    let wraps = prev
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == ',')
+        && next.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    !wraps
 }

@@ -365,10 +365,37 @@ fn shapes_of_pdf_text_word_pages_and_docs_sites() {
     // A first row of bold cells is the table's header.
     let html = "<html><body><main><h1>P</h1><table><tr><td><b>SDK名称</b></td><td><strong>使用目的</strong></td></tr><tr><td>高德地图SDK</td><td>定位</td></tr></table></main></body></html>";
     let v = import_as(html, Format::Html);
-    assert!(full_text(&v).contains("| SDK名称 | 使用目的 |\n|---|---|"), "{}", full_text(&v));
+    assert!(
+        full_text(&v).contains("| SDK名称 | 使用目的 |\n|---|---|"),
+        "{}",
+        full_text(&v)
+    );
     // A docs site's front matter is no policy text.
     let md = "---\ntitle: Privacy Policy\nslug: /legal/privacy\n---\n\n# Lumen Privacy Policy\n\nWe collect your email address.\n";
     let v = import_as(md, Format::Markdown);
     assert_eq!(v.title, "Lumen Privacy Policy");
     assert!(!full_text(&v).contains("slug"), "{}", full_text(&v));
+}
+
+#[test]
+fn a_br_inside_a_sentence_is_a_wrap_and_between_lines_a_break() {
+    let html = "<html><body><main><h1>P</h1><p>When you register we collect your name, your<br>email address and your phone number.</p><p>Acme Ltd<br>1 Dock Road<br>Bristol BS1 4QA</p><p>联系人：张三<br>地址：北京市</p></main></body></html>";
+    let all = full_text(&import_as(html, Format::Html));
+    assert!(
+        all.contains("your name, your email address and your phone number."),
+        "{all}"
+    );
+    assert!(
+        all.contains("Acme Ltd\n\n1 Dock Road\n\nBristol BS1 4QA"),
+        "{all}"
+    );
+    assert!(all.contains("联系人：张三\n\n地址：北京市"), "{all}");
+}
+
+#[test]
+fn ordered_lists_keep_the_markers_a_browser_draws() {
+    let html = "<html><body><main><h1>P</h1><p>We may share data:</p><ol type=\"a\"><li>with couriers;</li><li>with banks.</li></ol><p>You may:</p><ol type=\"I\" start=\"3\"><li>object;</li><li value=\"9\">complain.</li></ol></main></body></html>";
+    let all = full_text(&import_as(html, Format::Html));
+    assert!(all.contains("a. with couriers;\nb. with banks."), "{all}");
+    assert!(all.contains("III. object;\nIX. complain."), "{all}");
 }
