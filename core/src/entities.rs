@@ -235,7 +235,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 
 const CJK_STOPS: &str = "由方的与和及或为是向将在经被即称请、，。；：“”《》（）()";
 const GENERIC_COMPANY: [&str; 10] = ["", "本", "该", "子", "母", "分", "我", "贵", "其", "此"];
-pub(crate) const LATIN_COMPANY_SUFFIXES: [&str; 11] = [
+pub(crate) const LATIN_COMPANY_SUFFIXES: &[&str] = &[
     "Co., Ltd.",
     "Co.,Ltd.",
     "Co., Ltd",
@@ -247,7 +247,30 @@ pub(crate) const LATIN_COMPANY_SUFFIXES: [&str; 11] = [
     "GmbH",
     "Corporation",
     "Corp.",
+    // European and other legal forms (Spotify AB, Booking.com B.V., Rovio Oy).
+    "plc",
+    "PLC",
+    "LLP",
+    "AG",
+    "ApS",
+    "AB",
+    "Oy",
+    "B.V.",
+    "N.V.",
+    "S.A.",
+    "S.p.A.",
+    "S.r.l.",
+    "SAS",
+    "K.K.",
 ];
+
+/// A word that ends a company's name: the walk back from one name's suffix stops at another's
+/// ("Unity Technologies ApS and AppLovin Corporation" are two).
+fn ends_a_name(w: &str) -> bool {
+    LATIN_COMPANY_SUFFIXES
+        .iter()
+        .any(|s| !s.contains(' ') && w.trim_end_matches(',') == *s)
+}
 
 /// Occurrences of `needle` in `hay`; a needle that starts with an ASCII letter must not be
 /// glued to a letter before it (so "ltd" is not found in "altd").
@@ -328,8 +351,16 @@ pub fn company_names(text: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    for suffix in LATIN_COMPANY_SUFFIXES {
+    for &suffix in LATIN_COMPANY_SUFFIXES {
         for r in find_word(text, suffix) {
+            // A suffix is a word of its own: "AB" not in "ABC", "Oy" not in "Oyster".
+            if text[r.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
             if out
                 .iter()
                 .any(|o: &Range<usize>| o.start <= r.start && r.end <= o.end)
@@ -337,27 +368,45 @@ pub fn company_names(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
             let mut start = r.start;
-            let mut words = 0;
+            let mut words: usize = 0;
             let before = &text[..r.start];
             let mut pos = before.trim_end().len();
             while words < 8 && pos > 0 {
                 let seg = &before[..pos];
                 let ws = seg.rfind(char::is_whitespace).map_or(0, |p| p + 1);
                 let w = &seg[ws..];
+                // An opening bracket belongs to the name only when the name closes it
+                // ("Tencent (Shenzhen) Ltd."); else the name starts after it ("(Google LLC").
+                if let Some(inner) = w.strip_prefix('(').filter(|w| !w.contains(')')) {
+                    if inner.starts_with(char::is_uppercase) {
+                        start = ws + 1;
+                        words += 1;
+                    }
+                    break;
+                }
                 let ok = w.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '&')
                     || matches!(w, "and" | "of" | "&");
-                if !ok || w.is_empty() {
+                if !ok || w.is_empty() || ends_a_name(w) {
                     break;
                 }
                 start = ws;
                 words += 1;
                 pos = before[..ws].trim_end().len();
             }
+            // A name does not start with a joining word ("and AppLovin Corporation").
+            while let Some(rest) = ["and ", "of ", "& "]
+                .iter()
+                .find_map(|j| text[start..r.start].strip_prefix(j))
+            {
+                start = r.start - rest.len();
+                words = words.saturating_sub(1);
+            }
             if words > 0 {
                 out.push(start..r.end);
             }
         }
     }
+    out.sort_by_key(|r| r.start);
     out
 }
 
@@ -400,6 +449,29 @@ mod tests {
             ["a.b@bmw.com.cn", "privacy@zeekrlife.com"]
         );
         assert!(found(emails, "@handle and x@y").is_empty());
+    }
+
+    #[test]
+    fn latin_company_names_end_at_brackets_and_other_names() {
+        assert_eq!(
+            found(
+                company_names,
+                "such as cloud hosting (Google LLC) and payments"
+            ),
+            ["Google LLC"]
+        );
+        assert_eq!(
+            found(company_names, "We share your advertising ID with Unity Technologies ApS and AppLovin Corporation for advertising."),
+            ["Unity Technologies ApS", "AppLovin Corporation"]
+        );
+        assert_eq!(
+            found(
+                company_names,
+                "operated by Tencent (Shenzhen) Ltd. and Booking.com B.V."
+            ),
+            ["Tencent (Shenzhen) Ltd.", "Booking.com B.V."]
+        );
+        assert!(found(company_names, "We run AB tests and Oyster cards.").is_empty());
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub(super) fn text_heuristics(
         let pairs = BytePairs::of(text);
         ["公司", "集团"]
             .iter()
-            .chain(&LATIN_COMPANY_SUFFIXES)
+            .chain(LATIN_COMPANY_SUFFIXES)
             .any(|s| pairs.may_contain(s))
     };
     let names = |text: &str, r: &[Range<usize>]| {
