@@ -74,17 +74,22 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
             if out.iter().any(|r| r.right == k && r.source.section == id) {
                 continue;
             }
+            // A complaint goes to an authority: the company's channels and its time to answer
+            // are not the complaint's, unless its own sentence names them.
+            let complaint = k == RightKind::Complaint;
             out.push(Right {
                 right: k,
-                how: {
-                    let own = channels(doc, line);
+                how: if complaint {
+                    sentence_channels(std::iter::once(sentence))
+                } else {
+                    let own = channels(doc, line, sentence);
                     if own.is_empty() && has_any(sentence, VIA_CONTACTS) {
                         contact_channels(contacts)
                     } else {
                         own
                     }
                 },
-                response_time: response_time.clone(),
+                response_time: response_time.clone().filter(|_| !complaint),
                 source: doc.cite(line, trim_punct(sentence)),
                 suggested: SUGGESTED,
             });
@@ -142,7 +147,19 @@ fn heading_right(doc: &Doc, line: &Line) -> Option<RightKind> {
 }
 
 /// Channels named in a line's section: app paths (`“我的”-“设置”`), emails, phones.
-fn channels(doc: &Doc, at: &Line) -> Vec<Channel> {
+/// The channels the right's own sentence names ("通过“我的-设置-注销账号”申请注销"), else
+/// those of its section: another right's path in the same section is not this right's.
+fn channels(doc: &Doc, at: &Line, sentence: &str) -> Vec<Channel> {
+    let own = sentence_channels(std::iter::once(sentence));
+    if !own.is_empty() {
+        return own;
+    }
+    let lines = doc.lines.iter().filter(|l| l.section == at.section);
+    sentence_channels(lines.flat_map(|l| super::sentences(&l.text)))
+}
+
+/// App paths, emails and phones named in these sentences (not in examples), each once.
+fn sentence_channels<'a>(sentences: impl Iterator<Item = &'a str>) -> Vec<Channel> {
     let mut out: Vec<Channel> = Vec::new();
     let mut push = |kind, value: &str| {
         let c = Channel {
@@ -153,20 +170,18 @@ fn channels(doc: &Doc, at: &Line) -> Vec<Channel> {
             out.push(c);
         }
     };
-    for line in doc.lines.iter().filter(|l| l.section == at.section) {
-        for sentence in super::sentences(&line.text) {
-            if has_any(sentence, EXAMPLE) {
-                continue;
-            }
-            for path in app_paths(sentence) {
-                push(ChannelKind::AppPath, path);
-            }
-            for r in emails(sentence) {
-                push(ChannelKind::Email, &sentence[r]);
-            }
-            for r in phones(sentence) {
-                push(ChannelKind::Phone, &sentence[r]);
-            }
+    for sentence in sentences {
+        if has_any(sentence, EXAMPLE) {
+            continue;
+        }
+        for path in app_paths(sentence) {
+            push(ChannelKind::AppPath, path);
+        }
+        for r in emails(sentence) {
+            push(ChannelKind::Email, &sentence[r]);
+        }
+        for r in phones(sentence) {
+            push(ChannelKind::Phone, &sentence[r]);
         }
     }
     out
@@ -317,6 +332,34 @@ mod tests {
             .into_iter()
             .map(|r| r.right)
             .collect()
+    }
+
+    #[test]
+    fn a_right_takes_the_path_its_own_sentence_names() {
+        let v = doc_of("隐私政策\n四、您的权利\n您可以通过“我的-设置-个人信息”查阅、更正您的个人信息。您可以通过“我的-设置-注销账号”申请注销账号。\n");
+        let got = find(&Doc::new(&v), &[]);
+        let how = |k: RightKind| -> Vec<String> {
+            got.iter()
+                .find(|r| r.right == k)
+                .map(|r| r.how.iter().map(|h| h.value.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(how(RightKind::Access), ["“我的-设置-个人信息”"]);
+        assert_eq!(
+            how(RightKind::AccountCancellation),
+            ["“我的-设置-注销账号”"]
+        );
+        // A complaint to an authority does not take the company's address or time to answer.
+        let v = doc_of("Policy\n4. Your rights\nYou may ask for a copy of your data by writing to privacy@acme.co.uk. We answer within 30 days. You also have the right to lodge a complaint with a supervisory authority.\n");
+        let got = find(&Doc::new(&v), &[]);
+        let complaint = got
+            .iter()
+            .find(|r| r.right == RightKind::Complaint)
+            .unwrap();
+        assert!(complaint.how.is_empty(), "{complaint:?}");
+        assert_eq!(complaint.response_time, None);
+        let copy = got.iter().find(|r| r.right == RightKind::Copy).unwrap();
+        assert_eq!(copy.how.len(), 1, "{copy:?}");
     }
 
     #[test]
