@@ -362,19 +362,22 @@ mod tests {
         assert!(seen >= 5);
     }
 
-    #[test]
-    fn the_date_answer_is_named_after_the_date_it_shows() {
+    /// A plain-text policy imported with the extractor's suggestions.
+    fn imported(text: &str) -> PolicyVersion {
         let opts = crate::ImportOptions {
             id: "x".into(),
             version: "2024-03-01".into(),
             source: "x.txt".into(),
             ..Default::default()
         };
-        let mut v = crate::import_text(
-            "政策\n生效日期：2024年3月15日\n一、收集\n我们收集您的手机号码。\n",
-            &opts,
-        );
+        let mut v = crate::import_text(text, &opts);
         crate::suggest(&mut v);
+        v
+    }
+
+    #[test]
+    fn the_date_answer_is_named_after_the_date_it_shows() {
+        let v = imported("政策\n生效日期：2024年3月15日\n一、收集\n我们收集您的手机号码。\n");
         let sum = summarize(&v);
         assert_eq!(sum.dates()[0].0, DateKind::Effective);
         let md = crate::summary::to_markdown(&v, &sum);
@@ -384,19 +387,9 @@ mod tests {
 
     #[test]
     fn a_name_the_extractor_did_not_find_is_not_reviewed_not_unstated() {
-        let opts = crate::ImportOptions {
-            id: "x".into(),
-            version: "2024-03-01".into(),
-            source: "x.txt".into(),
-            ..Default::default()
-        };
         // The controller is named, in words the extractor does not know: until a person
         // reviews the contacts, "not stated" would be a claim about the policy.
-        let mut v = crate::import_text(
-            "Notice\n1. Us\nThis notice comes from the people who run Harbour Ferries.\n2. Contact\nWrite to dpo@harbour.example.\n",
-            &opts,
-        );
-        crate::suggest(&mut v);
+        let v = imported("Notice\n1. Us\nThis notice comes from the people who run Harbour Ferries.\n2. Contact\nWrite to dpo@harbour.example.\n");
         let a = summarize(&v).quick_answers().to_vec();
         assert_eq!(
             answer(&a, Question::Who),

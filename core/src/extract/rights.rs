@@ -364,21 +364,14 @@ mod tests {
 
     #[test]
     fn enumerated_rights_are_each_found() {
-        let got = kinds("隐私政策\n四、您的权利\n您有权访问、更正、删除您的个人信息。\n");
-        for k in [
-            RightKind::Access,
-            RightKind::Correction,
-            RightKind::Deletion,
+        for text in [
+            "隐私政策\n四、您的权利\n您有权访问、更正、删除您的个人信息。\n",
+            "Policy\n5. Your rights\nYou have the right to access (Art. 15 GDPR), rectification (Art. 16) and erasure (Art. 17) of your data.\n",
         ] {
-            assert!(got.contains(&k), "{k:?} in {got:?}");
-        }
-        let got = kinds("Policy\n5. Your rights\nYou have the right to access (Art. 15 GDPR), rectification (Art. 16) and erasure (Art. 17) of your data.\n");
-        for k in [
-            RightKind::Access,
-            RightKind::Correction,
-            RightKind::Deletion,
-        ] {
-            assert!(got.contains(&k), "{k:?} in {got:?}");
+            let got = kinds(text);
+            for k in [RightKind::Access, RightKind::Correction, RightKind::Deletion] {
+                assert!(got.contains(&k), "{k:?} in {got:?}");
+            }
         }
         // "访问" alone is a visit, not a right.
         assert!(kinds("隐私政策\n一、说明\n您可以访问我们的网站了解更多。\n").is_empty());
