@@ -8,6 +8,8 @@
 //! extractor's suggestions ([`crate::extract`]). The importer never drops policy text: every line lands in a heading, a
 //! paragraph, a list item, a table cell or the contents block.
 
+#[cfg(feature = "formats")]
+mod chrome;
 mod contents;
 mod decode;
 mod error;
