@@ -232,6 +232,7 @@ fn address(sentence: &str) -> Option<(&str, &str)> {
             .unwrap_or(rest.len());
         let value = trim_punct(&rest[..end]);
         let cjk = value.chars().any(crate::text::is_cjk_letter);
+        let value = if cjk { value } else { run_on_cut(value) };
         let looks = if cjk {
             ADDRESS_WORDS_ZH
                 .iter()
@@ -248,6 +249,17 @@ fn address(sentence: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// An English address without the clause that runs on after it: "1 Dock Road, Bristol,
+/// BS1 4AA, or e-mail us at …" ends before ", or".
+fn run_on_cut(value: &str) -> &str {
+    let end = [", or ", " or ", ", and ", " and ", " – ", " — "]
+        .iter()
+        .filter_map(|w| value.find(w))
+        .min()
+        .unwrap_or(value.len());
+    trim_punct(&value[..end])
 }
 
 /// Words that end the street of an English address ("4 Quay Street").
@@ -311,7 +323,7 @@ fn street_address(sentence: &str) -> Option<(&str, &str)> {
         let end = rest
             .find([';', '(', ')', '；', '（', '）'])
             .unwrap_or(rest.len());
-        let value = trim_punct(&rest[..end]);
+        let value = run_on_cut(trim_punct(&rest[..end]));
         let n_chars = value.chars().count();
         if value.matches(',').count() >= 2 && (10..=160).contains(&n_chars) {
             return Some((value, value));
@@ -474,9 +486,37 @@ mod tests {
     }
 
     #[test]
-    fn an_example_address_does_not_make_the_next_phone_an_example() {
+    fn an_address_on_a_reserved_domain_is_still_the_contact() {
+        // An anonymised policy names its contact on a reserved domain; a sample value
+        // ("user@example.com", after "e.g.") is not a contact (the test above).
         let got = found("Policy\n4. Contact\nEmail privacy@acme.example or call 020-7946-0000.\n");
-        assert_eq!(got, [(ContactKind::Phone, "020-7946-0000".to_string())]);
+        assert_eq!(
+            got,
+            [
+                (ContactKind::Email, "privacy@acme.example".to_string()),
+                (ContactKind::Phone, "020-7946-0000".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_address_ends_before_the_clause_that_runs_on() {
+        let got = found("Policy\n4. Contact\nWrite to us at 4 Quay Street, Falmouth, TR11 3HH, United Kingdom, or e-mail privacy@quay.co.uk.\n");
+        assert!(
+            got.contains(&(
+                ContactKind::Address,
+                "4 Quay Street, Falmouth, TR11 3HH, United Kingdom".to_string()
+            )),
+            "{got:?}"
+        );
+        let got = found("Policy\n4. Contact\nAddress: Unit 5, 12 Mill Lane, Leeds LS1 2AB and by phone on 0113 496 0000.\n");
+        assert!(
+            got.contains(&(
+                ContactKind::Address,
+                "Unit 5, 12 Mill Lane, Leeds LS1 2AB".to_string()
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]

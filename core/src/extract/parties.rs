@@ -36,6 +36,14 @@ const AS_CONTROLLER: &[&str] = &[
 const AS_OPERATOR: &[&str] = &["is the operator", "(\"operator", "(“operator", "运营"];
 /// Phrases before a company name that make it the operator.
 const OPERATED_BY: &[&str] = &["operated by", "provided by", "由"];
+/// Labels before a colon and a company name ("运营者：X有限公司", "Data controller: X Ltd").
+const CONTROLLER_LABELS: &[&str] = &[
+    "个人信息处理者",
+    "数据控制者",
+    "data controller",
+    "controller",
+];
+const OPERATOR_LABELS: &[&str] = &["运营者", "运营方", "运营主体", "开发者", "operator"];
 
 pub(crate) fn find(doc: &Doc) -> Parties {
     let mut p = Parties::default();
@@ -193,6 +201,22 @@ fn role(after: &str, before: &str) -> Option<Role> {
             .iter()
             .any(|m| after.trim_start().find(m).is_some_and(|i| i < within))
     };
+    // "运营者：X" — a label, a colon, then the name.
+    let label = before
+        .trim_end()
+        .strip_suffix([':', '：'])
+        .map(|b| b.trim_end().to_lowercase());
+    let labelled = |labels: &[&str]| {
+        label
+            .as_deref()
+            .is_some_and(|b| labels.iter().any(|l| b.ends_with(l)))
+    };
+    if labelled(CONTROLLER_LABELS) {
+        return Some(Role::Controller);
+    }
+    if labelled(OPERATOR_LABELS) {
+        return Some(Role::Operator);
+    }
     if we_soon || paren_we || near(AS_CONTROLLER, 20) {
         Some(Role::Controller)
     } else if near(AS_OPERATOR, 24) || OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m)) {
@@ -238,6 +262,22 @@ mod tests {
             let p = find(&Doc::new(&doc_of(text)));
             assert!(p.controller.is_none(), "{text}: {:?}", p.controller);
         }
+    }
+
+    #[test]
+    fn a_label_before_the_name_gives_its_role() {
+        let v = doc_of("某某App隐私政策\n更新日期：2025年3月1日\n运营者：杭州云帆网络科技有限公司\n注册地址：杭州市西湖区文三路1号\n");
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.operator.unwrap().name, "杭州云帆网络科技有限公司");
+        let v = doc_of(
+            "Privacy Notice\nData controller: Harbourline Ferries Limited, 1 Dock Road, Glasgow.\n",
+        );
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "Harbourline Ferries Limited");
+        // A label for something else names no party.
+        let v = doc_of("隐私政策\n第三方名称：北京某某科技有限公司\n");
+        let p = find(&Doc::new(&v));
+        assert!(p.controller.is_none() && p.operator.is_none());
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
-/// Line endings to `\n`, form feeds to line breaks, other control characters (C0 but tab and
+/// Line endings to `\n`, form feeds kept (page breaks), other control characters (C0 but tab and
 /// newline, DEL, C1) to visible `[U+0005]` markers, with one warning that counts them.
 fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -280,7 +280,8 @@ fn normalise(text: &str, warnings: &mut Vec<Warning>) -> String {
                 out.push('\n');
                 line += 1;
             }
-            '\u{c}' => out.push('\n'),
+            // A page break: kept for the plain-text reader, which drops page furniture at it.
+            '\u{c}' => out.push('\u{c}'),
             '\t' => out.push('\t'),
             // Hyphenation hints and ligatures of text copied out of PDFs: invisible, or one
             // glyph for letters that stay letters ("identiﬁers", "e\u{ad}mail"). As they were,
@@ -357,7 +358,7 @@ mod tests {
         // A form feed breaks the text but not the file's line count.
         let text = "a\n\u{c}b\n\u{1}c\u{2}\n".to_string() + &"policy text\n".repeat(200);
         let d = decode_with(text.as_bytes(), None, false).unwrap();
-        assert!(d.text.starts_with("a\n\nb\n[U+0001]c[U+0002]\n"));
+        assert!(d.text.starts_with("a\n\u{c}b\n[U+0001]c[U+0002]\n"));
         assert_eq!(
             d.warnings[0].to_string(),
             "line 3: 2 stray control characters kept visible as [U+…] markers, the first [U+0001]"

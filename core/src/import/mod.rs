@@ -18,6 +18,7 @@ mod html;
 mod lines;
 #[cfg(feature = "formats")]
 mod markdown;
+mod pages;
 // The rich-text builder serves the Markdown and HTML readers, which the `formats` feature brings.
 #[cfg_attr(not(feature = "formats"), allow(dead_code))]
 mod rich;
@@ -175,7 +176,12 @@ fn build(
     opts: &ImportOptions,
     warnings: &mut Vec<Warning>,
 ) -> PolicyVersion {
-    let (nodes, page_title) = read(text, format);
+    // Page breaks (form feeds) matter to plain text only, where page furniture sits at them.
+    let text = match format {
+        Format::Markdown | Format::Html => text.replace('\u{c}', "\n"),
+        _ => pages::strip(text, warnings),
+    };
+    let (nodes, page_title) = read(&text, format);
     let before = nodes.len();
     let nodes = contents::fold(nodes);
     if nodes.len() < before {
@@ -196,7 +202,7 @@ fn build(
     let sections = tree::build(nodes);
     let language = opts.language.clone().unwrap_or_else(|| {
         let body: String = sections.iter().map(crate::text::section_text).collect();
-        detect_language(if format == Format::Html { &body } else { text })
+        detect_language(if format == Format::Html { &body } else { &text })
     });
     let mut v = PolicyVersion {
         schema: None,

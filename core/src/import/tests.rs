@@ -245,6 +245,70 @@ fn hard_wrapped_text_is_joined_into_paragraphs() {
 }
 
 #[test]
+fn pdf_text_loses_its_page_furniture_and_keeps_its_sentences() {
+    // pdftotext output: a running header and a numbered footer on each page, form feeds.
+    let body = |s: &str| format!("{s}\n");
+    let text = [
+        body("KESTREL AIR LIMITED"),
+        body("PRIVACY NOTICE"),
+        body(""),
+        body("1. WHAT WE COLLECT"),
+        body("When you book a flight we collect the name, date of birth and passport"),
+        body("number of every passenger, your contact details and, where you give"),
+        body(""),
+        body("Kestrel Air — Privacy Notice (2025)                               1"),
+        body("\u{c}KESTREL AIR LIMITED"),
+        body("them, your meal and assistance preferences."),
+        body(""),
+        body("2. WHO WE SHARE IT WITH"),
+        body("We share booking details with the airport operators, ground handlers and"),
+        body("border authorities of the countries you fly to or through, and with the"),
+        body("payment processor that takes your card payment, which may be outside the"),
+        body("United Kingdom."),
+        body(""),
+        body("Kestrel Air — Privacy Notice (2025)                               2"),
+        body("\u{c}KESTREL AIR LIMITED"),
+        body(""),
+        body("3. CONTACT"),
+        body("Write to our Data Protection Officer at dpo@kestrelair.example with any"),
+        body("question about this notice, or to ask for a copy of the data we hold."),
+        body(""),
+        body("Kestrel Air — Privacy Notice (2025)                               3"),
+    ]
+    .concat();
+    let imported = import_document(
+        text.as_bytes(),
+        &ImportOptions {
+            format: Format::Text,
+            ..opts()
+        },
+    )
+    .unwrap();
+    let v = &imported.version;
+    let all = full_text(v);
+    assert!(
+        all.contains("and, where you give them, your meal and assistance preferences."),
+        "{all}"
+    );
+    assert!(!all.contains("Privacy Notice (2025)"), "{all}");
+    assert_eq!(all.matches("KESTREL AIR LIMITED").count(), 1, "{all}");
+    // No section made of a header: one for the company line, then the notice's own.
+    assert_eq!(
+        outline(v),
+        [
+            "s1 KESTREL AIR LIMITED",
+            "s2 PRIVACY NOTICE",
+            "s2-1 1. WHAT WE COLLECT",
+            "s2-2 2. WHO WE SHARE IT WITH",
+            "s2-3 3. CONTACT"
+        ]
+    );
+    assert!(imported.warnings.iter().any(|w| w
+        .to_string()
+        .starts_with("line 8: 5 page header, footer or page-number lines dropped")));
+}
+
+#[test]
 fn one_line_per_paragraph_text_is_left_as_it_is() {
     // Chinese policies pasted as text: a paragraph a line, of every length.
     let text = "隐私政策\n一、我们收集的信息\n我们会收集您的手机号码，用于注册账号和登录。\n为了向您提供导航服务，我们会在您授权后收集您的精确位置信息，您可以随时在系统设置中关闭该权限，关闭后我们将不再收集。\n我们不会收集您的通讯录。\n二、联系我们\n如您有任何疑问，请发送邮件至privacy@example.cn，我们将在十五个工作日内答复。\n";
