@@ -82,12 +82,10 @@ const PHONE_CONTEXT: &[&str] = &[
     "拨打",
     "手机",
     "座机",
-    "传真",
     "tel",
     "phone",
     "call",
     "hotline",
-    "fax",
     "telephone",
     "mobile",
 ];
@@ -160,6 +158,30 @@ fn is_phone(text: &str, s: usize, e: usize, cand: &str, digits: usize, groups: u
     if looks_like_date(cand) {
         return false;
     }
+    // A fax number cannot be called: "Fax (614) 555-0183", "传真：010-…".
+    let label = before
+        .trim_end_matches([':', '：', '.', ' '])
+        .to_lowercase();
+    if label.ends_with("fax") || label.ends_with("传真") {
+        return false;
+    }
+    // A postcode: a US ZIP+4 after a state ("DE 19899-4410"), or five or six digits between a
+    // street and a place name ("Puerto 12, 39001 Santander", "Str. 40, 10178 Berlin").
+    let bb = before.as_bytes();
+    let state = bb.len() >= 2
+        && bb[bb.len() - 2..].iter().all(u8::is_ascii_uppercase)
+        && !bb[..bb.len() - 2]
+            .last()
+            .is_some_and(u8::is_ascii_alphabetic);
+    let zip4 = cand.len() == 10 && cand.as_bytes()[5] == b'-' && digits == 9;
+    let place_after = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()));
+    let after_street = before.ends_with(',');
+    if (zip4 && state) || ((5..=6).contains(&digits) && groups == 1 && place_after && after_street)
+    {
+        return false;
+    }
     let window_start = floor_char(text, s.saturating_sub(40));
     let context = text[window_start..s].to_lowercase();
     let in_context = PHONE_CONTEXT.iter().any(|w| context.contains(w));
@@ -200,14 +222,24 @@ pub fn looks_like_date(s: &str) -> bool {
     }
 }
 
-/// Parses dates as policies write them: `2025年05月19日`, `March 31, 2022`, `11/2023`,
-/// `2022-03-31`. Returns `YYYY-MM-DD` or `YYYY-MM`.
+/// Parses dates as policies write them: `2025年05月19日`, `二〇二四年六月十八日`, `民國113年5月1日`,
+/// `March 31, 2022`, `3 March 2024`, `11/2023`, `2022-03-31`, `15.01.2024`, `01/15/2024`.
+/// Returns `YYYY-MM-DD` or `YYYY-MM`. A numeric date whose day and month could be either way
+/// round (`03/04/2024`) is not read: a wrong date is worse than none.
 pub fn parse_date(s: &str) -> Option<String> {
-    let nums: Vec<u32> = s
+    let chinese = chinese_numerals(s);
+    let s = chinese.as_deref().unwrap_or(s);
+    let mut nums: Vec<u32> = s
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty() && p.len() <= 4)
         .filter_map(|p| p.parse().ok())
         .collect();
+    // The Republic of China's calendar counts from 1912: 民國113年 is 2024.
+    if s.contains("民國") || s.contains("民国") {
+        if let Some(y) = nums.first_mut().filter(|y| (1..200).contains(*y)) {
+            *y += 1911;
+        }
+    }
     let lower = s.to_lowercase();
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -217,20 +249,93 @@ pub fn parse_date(s: &str) -> Option<String> {
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|w| w.len() >= 3 && w.starts_with(m))
     });
+    let year = |y: &u32| (1990..=2100).contains(y);
     let out = if let Some(m) = month_word {
         match nums.as_slice() {
-            [d, y, ..] if *y >= 1990 => format!("{y:04}-{:02}-{d:02}", m + 1),
-            [y, ..] if *y >= 1990 => format!("{y:04}-{:02}", m + 1),
+            [d, y, ..] if year(y) => format!("{y:04}-{:02}-{d:02}", m + 1),
+            [y, ..] if year(y) => format!("{y:04}-{:02}", m + 1),
             _ => return None,
         }
     } else {
-        match nums.as_slice() {
-            [y, m, d, ..] if *y >= 1990 => format!("{y:04}-{m:02}-{d:02}"),
-            [m, y] if *y >= 1990 => format!("{y:04}-{m:02}"),
-            _ => return None,
+        let i = nums.iter().position(year)?;
+        let y = nums[i];
+        if let [m, d, ..] = nums[i + 1..] {
+            format!("{y:04}-{m:02}-{d:02}")
+        } else if i >= 2 {
+            let (a, b) = (nums[i - 2], nums[i - 1]);
+            // The separator of the date's own token: "15.01.2024" and "15-01-2024" put the
+            // day first; "01/15/2024" is read only when the day shows which it is.
+            let token = s
+                .split_whitespace()
+                .find(|t| {
+                    t.contains(&y.to_string())
+                        && t.chars().filter(|c| !c.is_ascii_digit()).count() >= 2
+                })
+                .unwrap_or("");
+            let slash = token.contains('/');
+            let (m, d) = if !slash || a > 12 {
+                (b, a)
+            } else if b > 12 || a == b {
+                (a, b)
+            } else {
+                return None;
+            };
+            format!("{y:04}-{m:02}-{d:02}")
+        } else if i == 1 {
+            format!("{y:04}-{:02}", nums[0])
+        } else {
+            return None;
         }
     };
     crate::validate::is_date(&out).then_some(out)
+}
+
+/// A date written in Chinese numerals with its digits: "二〇二四年六月十八日" → "2024年6月18日".
+fn chinese_numerals(s: &str) -> Option<String> {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let digit = |c: char| {
+        DIGITS
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    if !s.contains('年') || !s.chars().any(|c| digit(c).is_some() || c == '十') {
+        return None;
+    }
+    let mut out = String::new();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        // "十八" 18, "二十五" 25, "十" 10; a year is digit by digit.
+        let value = if let Some(t) = run.iter().position(|&c| c == '十') {
+            let tens = if t == 0 {
+                1
+            } else {
+                run[..t].iter().filter_map(|&c| digit(c)).sum()
+            };
+            let ones: usize = run[t + 1..].iter().filter_map(|&c| digit(c)).sum();
+            (tens * 10 + ones).to_string()
+        } else {
+            run.iter()
+                .filter_map(|&c| digit(c))
+                .map(|d| d.to_string())
+                .collect()
+        };
+        out.push_str(&value);
+        run.clear();
+    };
+    for c in s.chars() {
+        if digit(c).is_some() || c == '十' {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    Some(out)
 }
 
 const CJK_STOPS: &str = "由方的与和及或为是向将在经被即称请、，。；：“”《》（）()";
@@ -439,6 +544,20 @@ mod tests {
         assert_eq!(found(phones, "手机号13800138000"), ["13800138000"]);
         assert!(found(phones, "粤B2-20090059").is_empty());
         assert!(found(phones, "amount 1,234,567.89").is_empty());
+        // Postcodes and fax numbers are not phones.
+        for t in [
+            "Contact: PO Box 4410, Wilmington, DE 19899-4410",
+            "Phone us or write: Calle del Puerto 12, 39001 Santander, Spain",
+            "Tel. (614) 555-0182 Fax (614) 555-0183",
+            "传真：010-87654321",
+        ] {
+            let got = found(phones, t);
+            assert!(
+                got.len() <= 1 && got.iter().all(|p| p.ends_with("0182")),
+                "{t}: {got:?}"
+            );
+        }
+        assert_eq!(found(phones, "客服热线 95555 Monday to Friday"), ["95555"]);
     }
 
     #[test]
@@ -506,5 +625,24 @@ mod tests {
             parse_date("更新日期：2025年05月19日").as_deref(),
             Some("2025-05-19")
         );
+        for (text, date) in [
+            ("Last revised: 03/03/2024", Some("2024-03-03")),
+            ("Effective: 01/15/2024", Some("2024-01-15")),
+            ("Effective: 15/01/2024", Some("2024-01-15")),
+            ("Updated: 03.04.2024", Some("2024-04-03")),
+            ("Version 4.2 — last modified 2024-03-03", Some("2024-03-03")),
+            ("Date of last revision: 3 March 2024", Some("2024-03-03")),
+            ("Effective as of March 3, 2024", Some("2024-03-03")),
+            ("最後修訂日期：民國113年5月1日", Some("2024-05-01")),
+            ("更新日期：二〇二四年六月十八日", Some("2024-06-18")),
+            ("生效日期：二〇二三年十二月一日", Some("2023-12-01")),
+            ("Last updated: November 2023", Some("2023-11")),
+            ("Updated 11/2023", Some("2023-11")),
+            // Day and month either way round: not read.
+            ("Updated 03/04/2024", None),
+            ("Version 4.2", None),
+        ] {
+            assert_eq!(parse_date(text).as_deref(), date, "{text}");
+        }
     }
 }

@@ -37,27 +37,76 @@ pub(crate) fn find(doc: &Doc) -> Found {
         if line.text.chars().count() >= MAX_DATE_LINE {
             continue;
         }
-        let slot = if has_any(&line.text, UPDATED) {
-            &mut dates.updated
-        } else if has_any(&line.text, EFFECTIVE) {
-            &mut dates.effective
-        } else if has_any(&line.text, RELEASED) {
-            &mut dates.released
-        } else {
-            continue;
-        };
-        if slot.is_some() {
-            continue;
-        }
-        if let Some(date) = parse_date(&line.text) {
-            *slot = Some(StatedDate {
-                date,
-                source: doc.cite(line, &line.text),
-                suggested: super::SUGGESTED,
-            });
+        for (kind, part) in parts(&line.text) {
+            let slot = match kind {
+                Kind::Updated => &mut dates.updated,
+                Kind::Effective => &mut dates.effective,
+                Kind::Released => &mut dates.released,
+            };
+            if slot.is_some() {
+                continue;
+            }
+            if let Some(date) = parse_date(part) {
+                *slot = Some(StatedDate {
+                    date,
+                    source: doc.cite(line, &line.text),
+                    suggested: super::SUGGESTED,
+                });
+            }
         }
     }
     Found(dates)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Updated,
+    Effective,
+    Released,
+}
+
+/// The kind a piece of text names, the first that it does.
+fn kind(text: &str) -> Option<Kind> {
+    [
+        (UPDATED, Kind::Updated),
+        (EFFECTIVE, Kind::Effective),
+        (RELEASED, Kind::Released),
+    ]
+    .into_iter()
+    .find(|(words, _)| has_any(text, words))
+    .map(|(_, k)| k)
+}
+
+/// The pieces of a date line, each with the kind of date it names. A line naming two kinds
+/// ("Effective: 2024-03-03 · Last revised: 2024-02-01", "更新日期：2024年6月18日   生效日期：…",
+/// "本政策更新于2024年6月18日，自2024年6月25日起生效") is cut into its clauses, so each date
+/// goes with its own word; a line naming one kind is one piece.
+fn parts(text: &str) -> Vec<(Kind, &str)> {
+    let Some(first) = kind(text) else {
+        return Vec::new();
+    };
+    let clauses: Vec<&str> = text
+        .split(['·', '|', '，', '；', ';', '。', '、', '\t'])
+        .flat_map(|c| c.split("   "))
+        .flat_map(|c| c.split(" - "))
+        .flat_map(|c| c.split(" — "))
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    let kinds: Vec<Option<Kind>> = clauses.iter().map(|c| kind(c)).collect();
+    let distinct = kinds.iter().flatten().fold(Vec::new(), |mut v, k| {
+        if !v.contains(k) {
+            v.push(*k);
+        }
+        v
+    });
+    if distinct.len() < 2 {
+        return vec![(first, text)];
+    }
+    clauses
+        .into_iter()
+        .zip(kinds)
+        .filter_map(|(c, k)| k.map(|k| (k, c)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -72,5 +121,20 @@ mod tests {
         find(&Doc::new(&v)).fill(&mut d);
         assert_eq!(d.updated.unwrap().date, "2025-05-19");
         assert_eq!(d.effective.unwrap().date, "2025-05-25");
+    }
+
+    #[test]
+    fn two_dates_on_one_line_each_go_with_their_word() {
+        for text in [
+            "Privacy Policy\nEffective: 2024-03-03 · Last revised: 2024-02-01\nWe collect data.\n",
+            "隐私政策\n生效日期：2024年3月3日   更新日期：2024年2月1日\n正文。\n",
+            "隐私政策\n本政策更新于2024年2月1日，自2024年3月3日起生效。\n正文。\n",
+        ] {
+            let v = doc_of(text);
+            let mut d = StatedDates::default();
+            find(&Doc::new(&v)).fill(&mut d);
+            assert_eq!(d.updated.unwrap().date, "2024-02-01", "{text}");
+            assert_eq!(d.effective.unwrap().date, "2024-03-03", "{text}");
+        }
     }
 }

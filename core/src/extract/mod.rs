@@ -550,5 +550,14 @@ pub(crate) mod tests {
                 "We store data in the U.S. and the EU."
             ]
         );
+        // Nor in names and addresses: "Pte. Ltd.", "Str. 40", "P.O. Box", "Tel.", "Attn.".
+        for line in [
+            "Acme Games Pte. Ltd. (\"Acme\", \"we\") publishes games.",
+            "Orbit Health GmbH, Rosenthaler Str. 40, 10178 Berlin (\"Orbit\", \"we\").",
+            "Write to: Member Privacy, P.O. Box 9120, Des Moines, IA 50306.",
+            "Tel. 0800 123 456, Attn. Privacy Team.",
+        ] {
+            assert_eq!(sentences(line), [line]);
+        }
     }
 }

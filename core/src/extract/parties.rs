@@ -98,7 +98,7 @@ fn named(line: &Line) -> Vec<(&str, &str, Role)> {
             let after: String = sentence[r.end..next.max(r.end)].chars().take(90).collect();
             let after = after.trim_start_matches(['】', ']', ' ']);
             let before: String = {
-                let b: Vec<char> = sentence[..r.start].chars().rev().take(14).collect();
+                let b: Vec<char> = sentence[..r.start].chars().rev().take(60).collect();
                 b.into_iter().rev().collect()
             };
             if let Some(role) = role(after, &before) {
@@ -219,11 +219,38 @@ fn role(after: &str, before: &str) -> Option<Role> {
     }
     if we_soon || paren_we || near(AS_CONTROLLER, 20) {
         Some(Role::Controller)
-    } else if near(AS_OPERATOR, 24) || OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m)) {
+    } else if near(AS_OPERATOR, 24)
+        || (OPERATED_BY.iter().any(|m| before.trim_end().ends_with(m)) && !of_a_vendor(before))
+    {
         Some(Role::Operator)
     } else {
         None
     }
+}
+
+/// Words before "provided by X" that make X the maker of a third party's tool, not of this
+/// service: "a web analysis service provided by Google Ireland Limited".
+const VENDOR_WORDS: &[&str] = &[
+    "a service",
+    "analysis service",
+    "analytics",
+    "advertising",
+    "third",
+    "plugin",
+    "plug-in",
+    "widget",
+    "sdk",
+    "library",
+    "tool",
+    "payment",
+    "第三方",
+    "插件",
+    "统计",
+    "广告",
+];
+
+fn of_a_vendor(before: &str) -> bool {
+    super::has_any(before, VENDOR_WORDS)
 }
 
 #[cfg(test)]
@@ -278,6 +305,14 @@ mod tests {
         let v = doc_of("隐私政策\n第三方名称：北京某某科技有限公司\n");
         let p = find(&Doc::new(&v));
         assert!(p.controller.is_none() && p.operator.is_none());
+    }
+
+    #[test]
+    fn a_vendor_of_a_tool_is_not_the_operator() {
+        let v = doc_of("Privacy Policy\nAcme Surf Ltd (\"we\", \"us\") runs this website.\n3. Analytics\nWe use Google Analytics 4, a web analysis service provided by Google Ireland Limited (\"Google\").\n");
+        let p = find(&Doc::new(&v));
+        assert_eq!(p.controller.unwrap().name, "Acme Surf Ltd");
+        assert!(p.operator.is_none(), "{:?}", p.operator);
     }
 
     #[test]

@@ -41,7 +41,9 @@ pub fn marks_missing(note: &str) -> bool {
 pub const ABBREVIATIONS: &[&str] = &[
     "Co", "Ltd", "Inc", "Corp", "No", "e.g", "i.e", "etc", "Mr", "Ms", "Dr", "St", "vs", "Nos",
     "Art", "Arts", "art", "Sec", "sec", "para", "cf", "approx", "U.S", "U.K", "a.m", "p.m", "Pty",
-    "Reg", "Fig", "pp",
+    "Reg", "Fig", "pp", "Pte", "Str", "Tel", "Attn", "Fax", "Ph", "Ave", "Rd", "Blvd", "Ste",
+    "Apt", "Bldg", "Dept", "Mrs", "Prof", "Jr", "Sr", "Ltda", "Nr", "P.O", "p.o", "Ref", "Mob",
+    "Fl",
 ];
 
 /// Finds entries of `table` in `text`: longest first, no overlaps, Latin entries at word
