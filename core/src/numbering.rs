@@ -260,19 +260,35 @@ pub fn strip_numbering(line: &str) -> &str {
     }
 }
 
-/// Whether text is short and does not end like a sentence: what a heading looks like.
+/// Whether text is short and does not end like a sentence: what a heading looks like. A
+/// question is a heading too ("What information do we collect?", as Termly and FAQ-style
+/// policies write them); Chinese text with a clause break inside (`，`, `；`, `。`) is a
+/// sentence; `label：value` with an address or a number after the colon is a line of data.
 pub fn reads_as_heading(rest: &str) -> bool {
     if rest.is_empty() {
         return false;
     }
     let len = rest.chars().count();
     let cjk = rest.chars().filter(|&c| is_cjk(c)).count();
-    let limit = if cjk * 2 > len { 40 } else { 100 };
-    let ends_sentence = rest
-        .chars()
-        .last()
-        .is_some_and(|c| "。；;，,！!？?.、".contains(c));
-    len <= limit && !ends_sentence
+    let chinese = cjk * 2 > len;
+    let limit = if chinese { 40 } else { 100 };
+    let last = rest.chars().last().unwrap_or(' ');
+    let question = matches!(last, '?' | '？')
+        && !rest[..rest.len() - last.len_utf8()].contains(['?', '？', '!', '！', '。'])
+        && !rest.contains(". ");
+    let ends_sentence = "。；;，,！!？?.、".contains(last) && !question;
+    let body = rest.trim_end_matches(['：', ':', '？', '?']);
+    let clause_inside = chinese && body.contains(['，', '；', '。']);
+    // "电子邮件：privacy@…", "邮寄地址：浙江省杭州市…": a field and its value. "附录一：第三方SDK目录"
+    // names a part.
+    let value = rest.split_once(['：', ':']).is_some_and(|(label, v)| {
+        let v = v.trim();
+        v.contains('@')
+            || v.contains("http")
+            || v.chars().filter(char::is_ascii_digit).count() >= 5
+            || (chinese && v.chars().count() >= 6 && !label.contains(['附', '第']))
+    });
+    len <= limit && !ends_sentence && !clause_inside && !value
 }
 
 /// Fixed rank of the styles whose place in the hierarchy is conventional (Markdown levels,

@@ -144,6 +144,13 @@ fn latin_we_name(sentence: &str) -> Option<&str> {
             continue;
         }
         let mut before = sentence[..i].trim_end().trim_end_matches(',').trim_end();
+        // "Copperleaf Coffee Co. (doing business as Copperleaf) ("we")": the name is before
+        // the aside.
+        if before.ends_with(')') {
+            if let Some(open) = before.rfind('(') {
+                before = before[..open].trim_end().trim_end_matches(',').trim_end();
+            }
+        }
         for tail in GROUP_TAILS {
             if let Some(b) = before.strip_suffix(tail) {
                 before = b.trim_end().trim_end_matches(',').trim_end();
@@ -281,6 +288,11 @@ mod tests {
         assert_eq!(p.controller.unwrap().name, "Northwind Outfitters");
         let v = doc_of("Privacy Policy\nThis Privacy Policy describes how Fresh Plate (\"we,\" \"our,\" or \"us\") collects your data.\n");
         assert_eq!(find(&Doc::new(&v)).controller.unwrap().name, "Fresh Plate");
+        let v = doc_of("Privacy Policy\nThis privacy notice for Copperleaf Coffee Co. (doing business as Copperleaf) (\"we,\" \"us,\" or \"our\"), describes how we use data.\n");
+        assert_eq!(
+            find(&Doc::new(&v)).controller.unwrap().name,
+            "Copperleaf Coffee Co."
+        );
         // A parenthesis that does not say "we" names no one; nor does a lowercase phrase.
         for text in [
             "Privacy Policy\nThis Privacy Policy (\"Policy\") explains how data is handled.\n",

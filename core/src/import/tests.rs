@@ -309,6 +309,37 @@ fn pdf_text_loses_its_page_furniture_and_keeps_its_sentences() {
 }
 
 #[test]
+fn question_headings_open_sections_and_data_lines_do_not() {
+    // Termly and FAQ-style policies ask their headings.
+    let text = "Privacy Policy\n\n1. What information do we collect?\n\nWe collect your name and email address.\n\n2. How long do we keep your information?\n\nWe keep it for three months.\n\n3. How can you contact us?\n\nEmail us at hello@lumen.example.\n";
+    let v = import_text(text, &opts());
+    assert_eq!(
+        outline(&v),
+        [
+            "preamble ",
+            "s1 1. What information do we collect?",
+            "s2 2. How long do we keep your information?",
+            "s3 3. How can you contact us?"
+        ]
+    );
+    // A numbered sentence that ends in a colon, and `label：value` lines, are items.
+    let text = "隐私政策\n三、我们如何共享您的个人信息\n1. 我们不会与任何公司共享您的个人信息，但以下情况除外：\n（1）在获取明确同意的情况下共享；\n（2）与关联公司共享。\n四、如何联系我们\n您可以通过以下方式与我们联系：\n1、电子邮件：privacy@haowu.example\n2、邮寄地址：浙江省杭州市西湖区文三路100号\n";
+    let v = import_text(text, &opts());
+    assert_eq!(
+        outline(&v),
+        [
+            "preamble ",
+            "s1 三、我们如何共享您的个人信息",
+            "s2 四、如何联系我们"
+        ]
+    );
+    // A bold date line under the title is no heading either.
+    let md = "# Privacy Policy\n\n**Last updated: 2 May 2024**\n\nWe make games.\n\n## Data we collect\n\nYour name.\n";
+    let v = import_as(md, Format::Markdown);
+    assert_eq!(outline(&v), ["s1 Privacy Policy", "s1-1 Data we collect"]);
+}
+
+#[test]
 fn one_line_per_paragraph_text_is_left_as_it_is() {
     // Chinese policies pasted as text: a paragraph a line, of every length.
     let text = "隐私政策\n一、我们收集的信息\n我们会收集您的手机号码，用于注册账号和登录。\n为了向您提供导航服务，我们会在您授权后收集您的精确位置信息，您可以随时在系统设置中关闭该权限，关闭后我们将不再收集。\n我们不会收集您的通讯录。\n二、联系我们\n如您有任何疑问，请发送邮件至privacy@example.cn，我们将在十五个工作日内答复。\n";

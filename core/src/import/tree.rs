@@ -211,7 +211,11 @@ fn classify_line(r: &Rich) -> Kind {
         let (label, text) = r.split_label(b.len());
         return Kind::Item(Some(label), text);
     }
-    if (bold || is_caps_heading(&r.text)) && reads_as_heading(&r.text) {
+    // A bold date line ("Last updated June 20, 2024") is not a heading.
+    if (bold || is_caps_heading(&r.text))
+        && reads_as_heading(&r.text)
+        && crate::entities::parse_date(&r.text).is_none()
+    {
         return Kind::Heading {
             style: Style::Bold,
             label: None,
