@@ -141,14 +141,28 @@ pub(super) fn is_chrome(n: NodeRef<'_, HtmlNode>, name: &str, page_chars: usize)
         return false;
     }
     let lower = text.to_lowercase();
-    let dated = ["updated", "effective", "更新", "生效"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let dated = [
+        "update",
+        "effective",
+        "revised",
+        "modified",
+        "更新",
+        "生效",
+        "修订",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    // A sentence of a dozen words or more is prose of the policy's (iubenda ends its policy
+    // in an `iub_footer` with its definitions), not a page's links and copyright line.
+    let prose = text.split(['.', '。', '!', '?']).any(|s| {
+        s.split_whitespace().count() >= 12
+            || s.chars().filter(|c| crate::text::is_cjk_letter(*c)).count() >= 30
+    });
     if banner {
         return true;
     }
     if footer {
-        return !dated;
+        return !dated && !prose;
     }
     let heading = n.descendants().any(|d| {
         d.value()

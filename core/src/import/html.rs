@@ -140,6 +140,8 @@ struct TableState {
     down: Vec<(usize, usize, usize)>,
     /// Every cell of the first row so far is bold: a header row set in `<td><b>`.
     head_bold: bool,
+    /// Inside the table's `<caption>`: its text is a line before the table.
+    in_caption: bool,
 }
 
 impl TableState {
@@ -249,6 +251,12 @@ impl Walker {
                             }
                         }
                     }
+                    "caption" => {
+                        self.flush();
+                        if let Some(t) = self.table.last_mut() {
+                            t.in_caption = true;
+                        }
+                    }
                     "strong" | "b" => self.b.open(MarkKind::Strong, None),
                     "em" | "i" => self.b.open(MarkKind::Emphasis, None),
                     "a" => {
@@ -354,6 +362,12 @@ impl Walker {
                     }
                 }
             }
+            "caption" => {
+                self.flush();
+                if let Some(t) = self.table.last_mut() {
+                    t.in_caption = false;
+                }
+            }
             "strong" | "b" => self.b.close(MarkKind::Strong),
             "em" | "i" => self.b.close(MarkKind::Emphasis),
             "a" => self.b.close(MarkKind::Link),
@@ -371,7 +385,11 @@ impl Walker {
     }
 
     fn text(&mut self, t: &str) {
-        if self.table.last().is_some_and(|t| !t.in_cell) {
+        if self
+            .table
+            .last()
+            .is_some_and(|t| !t.in_cell && !t.in_caption)
+        {
             return; // whitespace between table rows
         }
         if self.pre > 0 {

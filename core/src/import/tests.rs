@@ -340,6 +340,21 @@ fn question_headings_open_sections_and_data_lines_do_not() {
 }
 
 #[test]
+fn captions_and_a_policy_s_own_footer_keep_their_text() {
+    let html = "<html><body><div class=\"iub_content\"><h1>Privacy Policy of surf.example</h1><h2>Retention</h2><table><caption>Retention periods (all data is deleted at the end of the period)</caption><tr><th>Data</th><th>Retention</th></tr><tr><th scope=\"row\">Invoices</th><td>10 years</td></tr></table><p>We keep invoices for tax law.</p><div class=\"iub_footer\"><p>Latest update: February 28, 2024</p><p>Definitions and legal references: this privacy policy relates solely to this Website, if not stated otherwise within this document.</p></div></div><div id=\"footer\">© 2025 Surf School · Imprint · Terms</div></body></html>";
+    let v = import_as(html, Format::Html);
+    let all = full_text(&v);
+    for kept in [
+        "Retention periods (all data is deleted at the end of the period)\n\n| Data | Retention |",
+        "Latest update: February 28, 2024",
+        "Definitions and legal references",
+    ] {
+        assert!(all.contains(kept), "{kept} missing from:\n{all}");
+    }
+    assert!(!all.contains("Imprint"), "{all}");
+}
+
+#[test]
 fn one_line_per_paragraph_text_is_left_as_it_is() {
     // Chinese policies pasted as text: a paragraph a line, of every length.
     let text = "隐私政策\n一、我们收集的信息\n我们会收集您的手机号码，用于注册账号和登录。\n为了向您提供导航服务，我们会在您授权后收集您的精确位置信息，您可以随时在系统设置中关闭该权限，关闭后我们将不再收集。\n我们不会收集您的通讯录。\n二、联系我们\n如您有任何疑问，请发送邮件至privacy@example.cn，我们将在十五个工作日内答复。\n";
