@@ -273,7 +273,7 @@ fn items(doc: &Doc, line: &Line, sentence: &str, out: &mut Vec<DataItem>) {
     for (r, idx) in lexicon::scan_terms(sentence, DATA.iter().map(|e| e.0)) {
         let (_, category, sensitive) = DATA[idx];
         let name = &sentence[r.clone()];
-        if !bounded(sentence, r.end) {
+        if !bounded(sentence, r.end) || super::negated_before(sentence, r.start) {
             continue;
         }
         let id = doc.id(line);
@@ -337,6 +337,18 @@ mod tests {
         assert_eq!(got[1].category, DataCategory::IdentityDocument);
         assert!(got[1].sensitive && !got[0].sensitive);
         assert_eq!(got[0].purposes, ["用于核验身份"]);
+    }
+
+    #[test]
+    fn an_item_in_a_negated_clause_is_not_collected() {
+        let v = doc_of("政策\n一、收集\n我们会收集您的位置信息（我们仅收集您当时所处的地理位置，但不会将您各时段的位置信息进行结合以判断您的行踪轨迹）。\n我们收集的信息包括但不限于姓名、手机号码。\n");
+        let got = find(&Doc::new(&v));
+        let names: Vec<&str> = got.iter().map(|d| d.name.as_str()).collect();
+        assert!(!names.contains(&"行踪轨迹"), "{names:?}");
+        assert!(names.contains(&"手机号码"), "{names:?}");
+        assert!(got
+            .iter()
+            .all(|d| d.purposes.iter().all(|p| !p.contains("行踪轨迹"))));
     }
 
     #[test]

@@ -207,6 +207,25 @@ pub(crate) fn clause_at(s: &str, at: usize) -> &str {
     trim_punct(&s[start..end])
 }
 
+/// Whether the clause of `s` that runs up to byte `at` is negated: the data item or purpose
+/// there is one the policy says it does not collect or pursue ("…，但不会将…结合以判断您的
+/// 行踪轨迹"). "不限于" and "not limited to" are no negation.
+pub(crate) fn negated_before(s: &str, at: usize) -> bool {
+    let start = s[..at]
+        .rfind(['，', ',', '；', ';', '（', '(', '：', ':', '。'])
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = s[start..at]
+        .to_ascii_lowercase()
+        .replace("不限于", "")
+        .replace("not limited", "")
+        .replace("not only", "");
+    [
+        "不会", "不得", "不再", "并不", "绝不", "never ", "not ", "n't ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+}
+
 /// Whether `text` contains any of `words`, ASCII case ignored.
 pub(crate) fn has_any(text: &str, words: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();

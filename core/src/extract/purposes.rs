@@ -219,14 +219,26 @@ fn listed_use(item: &str) -> Option<&str> {
 
 /// The purpose clause of a sentence: from its marker to the end of the clause.
 pub(crate) fn purpose_clause(sentence: &str) -> Option<&str> {
-    purpose_clause_with(sentence, MARKERS_ZH).or_else(|| {
-        let clause = purpose_clause_with(sentence, MARKERS_ZH_FOR)?;
-        MARKERS_ZH_FOR
-            .iter()
-            .any(|m| clause.starts_with(m))
-            .then_some(clause)
-    })
+    purpose_clause_with(sentence, MARKERS_ZH)
+        .or_else(|| {
+            let clause = purpose_clause_with(sentence, MARKERS_ZH_FOR)?;
+            MARKERS_ZH_FOR
+                .iter()
+                .any(|m| clause.starts_with(m))
+                .then_some(clause)
+        })
+        // "…但不会将…结合以判断您的行踪轨迹": a purpose the policy rules out.
+        .filter(|c| {
+            !super::negated_before(sentence, c.as_ptr() as usize - sentence.as_ptr() as usize)
+        })
 }
+
+/// Verbs whose "to" opens their object, not a purpose: "if you choose to tell us".
+const TO_COMPLEMENT: &[&str] = &[
+    "choose", "chooses", "want", "wants", "wish", "wishes", "like", "need", "needs", "have", "has",
+    "agree", "agrees", "able", "going", "decide", "decides", "prefer", "prefers", "ask", "asks",
+    "allow", "allows",
+];
 
 fn purpose_clause_with<'a>(sentence: &'a str, markers_zh: &[&str]) -> Option<&'a str> {
     let lower = sentence.to_ascii_lowercase();
@@ -244,7 +256,10 @@ fn purpose_clause_with<'a>(sentence: &'a str, markers_zh: &[&str]) -> Option<&'a
                     "you", "the", "third", "our", "us", "a", "any", "other", "your",
                 ]
                 .contains(&next);
-            (verbish || m.trim() != "to").then_some(i + usize::from(m.starts_with(' ')))
+            let before = lower[..i].split_whitespace().next_back().unwrap_or("");
+            let complement = m.trim() == "to" && TO_COMPLEMENT.contains(&before);
+            ((verbish && !complement) || m.trim() != "to")
+                .then_some(i + usize::from(m.starts_with(' ')))
         }))
         .min()?;
     let rest = &sentence[start..];
@@ -262,6 +277,11 @@ mod tests {
 
     #[test]
     fn purpose_clauses() {
+        // "choose to tell us" is the object of "choose", not a purpose.
+        assert_eq!(
+            purpose_clause("We collect your name, phone number and, if you choose to tell us, the reason for your visit."),
+            None
+        );
         assert_eq!(
             purpose_clause("我们会收集您的手机号码，用于完成注册程序。"),
             Some("用于完成注册程序")
