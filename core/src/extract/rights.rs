@@ -155,8 +155,31 @@ fn channels(doc: &Doc, at: &Line, sentence: &str) -> Vec<Channel> {
         return own;
     }
     let lines = doc.lines.iter().filter(|l| l.section == at.section);
-    sentence_channels(lines.flat_map(|l| super::sentences(&l.text)))
+    // Not a regulator's number from the sentence about complaining to it.
+    sentence_channels(
+        lines
+            .flat_map(|l| super::sentences(&l.text))
+            .filter(|s| !has_any(s, AUTHORITY)),
+    )
 }
+
+/// Words of a sentence about an authority rather than the company.
+const AUTHORITY: &[&str] = &[
+    "complain to",
+    "complaint with",
+    "complaint to",
+    "supervisory",
+    "regulator",
+    "commissioner",
+    "protection authority",
+    "ombudsman",
+    "监管部门",
+    "主管部门",
+    "网信",
+    "有关部门",
+    "消费者协会",
+    "人民法院",
+];
 
 /// App paths, emails and phones named in these sentences (not in examples), each once.
 fn sentence_channels<'a>(sentences: impl Iterator<Item = &'a str>) -> Vec<Channel> {
@@ -349,6 +372,12 @@ mod tests {
             how(RightKind::AccountCancellation),
             ["“我的-设置-注销账号”"]
         );
+        // Nor does another right take the authority's number from the complaint's sentence.
+        let v = doc_of("Privacy Notice\n5. Your rights\nYou have the right to access, correct or delete your personal data. To use any of these rights, email us at privacy@acme.co.uk.\nYou can also complain to the Information Commissioner’s Office on 0303 123 1113.\n");
+        let got = find(&Doc::new(&v), &[]);
+        let access = got.iter().find(|r| r.right == RightKind::Access).unwrap();
+        assert_eq!(access.how.len(), 1, "{access:?}");
+        assert_eq!(access.how[0].value, "privacy@acme.co.uk");
         // A complaint to an authority does not take the company's address or time to answer.
         let v = doc_of("Policy\n4. Your rights\nYou may ask for a copy of your data by writing to privacy@acme.co.uk. We answer within 30 days. You also have the right to lodge a complaint with a supervisory authority.\n");
         let got = find(&Doc::new(&v), &[]);

@@ -79,7 +79,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Sdk> {
         if line.kind == LineKind::Table {
             continue;
         }
-        for name in mentions(sentence) {
+        for name in labelled(sentence).into_iter().chain(mentions(sentence)) {
             if out.iter().any(|s| same(&s.name, name)) {
                 continue;
             }
@@ -222,6 +222,22 @@ fn push_row(section: &str, fields: [Option<&str>; 5], quote: Option<&str>, out: 
 }
 
 /// Named SDKs in prose: "小米推送SDK", "WeChat SDK", "Tencent Cloud SDK"; not "第三方SDK".
+/// The value of an "SDK名称：腾讯Bugly" / "SDK name: Firebase Crashlytics" line: the name as the
+/// policy gives it, whether or not it ends in "SDK".
+fn labelled(s: &str) -> Option<&str> {
+    let lower = s.to_ascii_lowercase();
+    let at = ["sdk名称", "sdk name"]
+        .iter()
+        .filter_map(|l| lower.find(l).map(|i| i + l.len()))
+        .min()?;
+    let rest = s[at..].trim_start().strip_prefix([':', '：'])?;
+    let end = rest
+        .find(['，', ',', '；', ';', '。', '（', '(', '|'])
+        .unwrap_or(rest.len());
+    let name = super::trim_punct(&rest[..end]);
+    (1..=40).contains(&name.chars().count()).then_some(name)
+}
+
 fn mentions(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for r in crate::entities::find_word(s, "SDK") {
@@ -232,8 +248,10 @@ fn mentions(s: &str) -> Vec<&str> {
             // CJK name: the run of CJK letters, Latin letters and digits before "SDK".
             let mut st = i;
             for (k, c) in before.char_indices().rev() {
-                if !(is_cjk_letter(c) || c.is_ascii_alphanumeric())
-                    || "的与和及或由在将对为是".contains(c)
+                // "华为" is a name (Huawei), not the word "为"; "友盟+" keeps its plus.
+                let huawei = c == '为' && before[..k].ends_with('华');
+                if !(is_cjk_letter(c) || c.is_ascii_alphanumeric() || c == '+')
+                    || ("的与和及或由在将对为是了".contains(c) && !huawei)
                 {
                     break;
                 }
@@ -260,7 +278,19 @@ fn mentions(s: &str) -> Vec<&str> {
             }
             st
         };
-        let name = s[start..i + 3].trim();
+        let mut name = s[start..i + 3].trim();
+        // A CJK run may open with words of the sentence ("我们接入华为推送SDK"): the name
+        // starts after the last of them.
+        if glued && before.ends_with(is_cjk_letter) {
+            let stem = &name[..name.len() - 3];
+            if let Some(end) = GENERIC
+                .iter()
+                .filter_map(|g| stem.rfind(g).map(|k| k + g.len()))
+                .max()
+            {
+                name = &name[end..];
+            }
+        }
         let stem = name[..name.len() - 3].trim();
         if stem.chars().count() >= 2 && !has_any(stem, GENERIC) {
             out.push(name);
@@ -281,6 +311,15 @@ mod tests {
         );
         assert!(mentions("我们的产品中可能会包含第三方SDK，该第三方通过其SDK提供服务").is_empty());
         assert_eq!(mentions("We use the WeChat SDK to share."), ["WeChat SDK"]);
+        assert_eq!(
+            mentions("我们接入了华为推送SDK、友盟+统计SDK，用于推送和统计"),
+            ["华为推送SDK", "友盟+统计SDK"]
+        );
+        assert_eq!(labelled("SDK名称：腾讯Bugly"), Some("腾讯Bugly"));
+        assert_eq!(
+            labelled("SDK name: Firebase Crashlytics; purpose: crash reports"),
+            Some("Firebase Crashlytics")
+        );
         assert!(mentions("a third-party SDK").is_empty());
     }
 
