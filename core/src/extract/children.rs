@@ -19,6 +19,7 @@ const CONSENT: &[&str] = &["同意", "consent", "authoriz", "authoris", "permiss
 
 pub(crate) fn find(doc: &Doc) -> Vec<Children> {
     let mut out: Vec<Children> = Vec::new();
+    let mut defining: Vec<bool> = Vec::new();
     for (line, sentence) in doc.sentences() {
         let age = age(sentence);
         // "If you are under 13, … your parent" is about children without saying the word.
@@ -42,9 +43,17 @@ pub(crate) fn find(doc: &Doc) -> Vec<Children> {
             source: doc.cite(line, text),
             suggested: SUGGESTED,
         });
+        defining.push(has_any(doc.path(line), DEFINITIONS));
     }
-    out
+    // What the policy says of children comes before a definition that mentions them ("敏感个人
+    // 信息：包括…不满十四周岁未成年人的个人信息"), which the summary shows first otherwise.
+    let mut both: Vec<(bool, Children)> = defining.into_iter().zip(out).collect();
+    both.sort_by_key(|(d, _)| *d);
+    both.into_iter().map(|(_, c)| c).collect()
 }
+
+/// Titles of a policy's definitions part.
+const DEFINITIONS: &[&str] = &["定义", "释义", "名词解释", "definition", "interpretation"];
 
 /// The age threshold a sentence states: 未满14周岁, 不满十四周岁, 14周岁以下, under 13,
 /// under the age of 16.
@@ -137,6 +146,15 @@ fn chinese_number(s: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::extract::tests::doc_of;
+
+    #[test]
+    fn a_definition_comes_after_what_the_policy_says_of_children() {
+        let v = doc_of("隐私政策\n第一部分 定义\n敏感个人信息：包括生物识别、行踪轨迹等信息，以及不满十四周岁未成年人的个人信息。\n第二部分 隐私政策\n六、未成年人保护\n若您是未满18周岁的未成年人，请在监护人的陪同下阅读本政策，并在取得监护人同意后使用我们的服务。\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].age, Some(18));
+        assert_eq!(got[0].parental_consent, Some(true));
+    }
 
     #[test]
     fn ages_in_both_languages() {

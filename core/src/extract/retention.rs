@@ -24,9 +24,6 @@ const KEEP: &[&str] = &[
 const PERIOD: &[&str] = &[
     "期限",
     "最短",
-    "年",
-    "个月",
-    "天",
     "届满",
     "删除或匿名",
     "匿名化处理",
@@ -56,6 +53,21 @@ const WHERE: &[&str] = &[
     "located in",
 ];
 
+/// A Chinese span of time: a number before 年, 个月, 月, 天, 日 or 周 ("3年", "六个月",
+/// "180天"), not the 天 of 聊天记录 or the 年 of 未成年人.
+fn counted_time(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).enumerate().any(|(k, w)| {
+        let number = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两半".contains(c);
+        match w[1] {
+            '年' | '天' | '日' | '周' | '月' => {
+                number(w[0]) || (w[1] == '月' && w[0] == '个' && k > 0 && number(chars[k - 1]))
+            }
+            _ => false,
+        }
+    })
+}
+
 /// Longer sentences are cut to their keeping clause.
 const MAX_CHARS: usize = 200;
 /// What a retention sentence keeps: personal information, records of it, an account.
@@ -73,6 +85,22 @@ const KEPT_THINGS: &[&str] = &[
     "logs",
     "account",
     "profile",
+    "events",
+    "tickets",
+    "invoices",
+    "messages",
+    "photos",
+    "videos",
+    "files",
+    "backups",
+    "samples",
+    "details",
+    "content",
+    "订单",
+    "日志",
+    "录音",
+    "照片",
+    "内容",
 ];
 const DELETE: &[&str] = &["删除", "deleted", "erased", "destroyed"];
 const WORKING_DAYS: &[&str] = &["工作日", "working day", "business day"];
@@ -141,7 +169,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
                 || cn_counted_period(sentence))
             && !has_any(doc.path(line), RIGHTS_PART)
             && !has_any(sentence, WORKING_DAYS);
-        let keeps = has_any(sentence, KEEP) && has_any(sentence, PERIOD);
+        let keeps =
+            has_any(sentence, KEEP) && (has_any(sentence, PERIOD) || counted_time(sentence));
         if !(keeps || timed_deletion) || has_any(sentence, WHERE) {
             continue;
         }
@@ -178,6 +207,14 @@ pub(crate) fn find(doc: &Doc) -> Vec<Statement> {
 mod tests {
     use super::*;
     use crate::extract::tests::doc_of;
+
+    #[test]
+    fn keeping_without_a_period_is_not_retention() {
+        let v = doc_of("政策\n一、收集\n您联系客服时，我们可能会保存您的通话录音、聊天记录及您提供的联系方式，用于处理您的问题。\n二、保存\n我们将您的订单信息保存3年，聊天记录保存六个月。\n");
+        let got = find(&Doc::new(&v));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].text.contains("保存3年"), "{got:?}");
+    }
 
     #[test]
     fn retention_sentences() {

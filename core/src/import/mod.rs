@@ -247,7 +247,8 @@ fn untitled(source: &str) -> String {
     }
 }
 
-/// `zh-CN` when at least a fifth of the letters are CJK, else `en`.
+/// `zh-CN` when at least a fifth of the letters are CJK (`zh-Hant` when they are mostly
+/// traditional characters), else `en`.
 pub fn detect_language(text: &str) -> String {
     let (mut cjk, mut letters) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
@@ -259,8 +260,24 @@ pub fn detect_language(text: &str) -> String {
         }
     }
     if letters > 0 && cjk * 5 >= letters {
-        "zh-CN".into()
+        // Taiwan's and Hong Kong's policies are in traditional characters.
+        let count = |set: &str| {
+            text.chars()
+                .take(20_000)
+                .filter(|c| set.contains(*c))
+                .count()
+        };
+        if count(TRADITIONAL) > 2 * count(SIMPLIFIED) + 2 {
+            "zh-Hant".into()
+        } else {
+            "zh-CN".into()
+        }
     } else {
         "en".into()
     }
 }
+
+/// Common characters of policies whose forms differ between traditional and simplified
+/// Chinese, in the same order in both sets.
+const TRADITIONAL: &str = "們個與為這說資訊隱權據應對關請聯絡時錄網頁號碼電話處務從機會產開發導擊戶帳體實過讓並將屬護險識該類條規則協議經營銷蹤跡";
+const SIMPLIFIED: &str = "们个与为这说资讯隐权据应对关请联络时录网页号码电话处务从机会产开发导击户帐体实过让并将属护险识该类条规则协议经营销踪迹";

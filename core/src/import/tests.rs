@@ -509,3 +509,19 @@ fn ordered_lists_keep_the_markers_a_browser_draws() {
     assert!(all.contains("a. with couriers;\nb. with banks."), "{all}");
     assert!(all.contains("III. object;\nIX. complain."), "{all}");
 }
+
+#[test]
+fn languages_are_told_apart() {
+    assert_eq!(detect_language("We collect your email address."), "en");
+    assert_eq!(
+        detect_language("我们会收集您的手机号码，用于注册账号。请联系我们。"),
+        "zh-CN"
+    );
+    // Taiwan's and Hong Kong's policies: traditional characters.
+    assert_eq!(
+        detect_language(
+            "本公司將蒐集您的電話號碼與電子郵件信箱，用於會員服務。如有疑問，請聯絡我們。"
+        ),
+        "zh-Hant"
+    );
+}
