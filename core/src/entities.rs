@@ -36,6 +36,91 @@ pub fn emails(text: &str) -> Vec<Range<usize>> {
             out.push(s..e);
         }
     }
+    out.extend(spelled_emails(text));
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The address an [`emails`] range holds, with a spelled-out one written plainly:
+/// "privacy [at] acme [dot] com" is privacy@acme.com.
+pub fn email_address(found: &str) -> String {
+    let mut a = found.to_string();
+    for (spelled, plain) in [
+        ("[at]", "@"),
+        ("(at)", "@"),
+        ("{at}", "@"),
+        ("[dot]", "."),
+        ("(dot)", "."),
+        ("{dot}", "."),
+    ] {
+        a = a
+            .replace(spelled, plain)
+            .replace(&spelled.to_uppercase(), plain);
+    }
+    a.split_whitespace().collect()
+}
+
+/// Addresses spelled out against harvesters: "privacy [at] acme [dot] com", "privacy (at)
+/// acme (dot) co (dot) uk", "privacy at acme dot com" is not (too easily prose). The range
+/// covers the spelled form, as the text gives it.
+fn spelled_emails(text: &str) -> Vec<Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for at in ["[at]", "(at)", "{at}"] {
+        for (i, _) in lower.match_indices(at) {
+            let b = lower.as_bytes();
+            let word = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+            // The local part, right before (a space allowed).
+            let mut s = i;
+            while s > 0 && b[s - 1] == b' ' {
+                s -= 1;
+            }
+            let local_end = s;
+            while s > 0 && word(b[s - 1]) {
+                s -= 1;
+            }
+            if s == local_end {
+                continue;
+            }
+            // The host: words joined by "." or a spelled dot.
+            let dot = at.replace("at", "dot");
+            let mut e = i + at.len();
+            let mut parts = 0;
+            loop {
+                let mut k = e;
+                while k < b.len() && b[k] == b' ' {
+                    k += 1;
+                }
+                let start = k;
+                while k < b.len() && (b[k].is_ascii_alphanumeric() || b[k] == b'-') {
+                    k += 1;
+                }
+                if k == start {
+                    break;
+                }
+                parts += 1;
+                e = k;
+                let mut j = k;
+                while j < b.len() && b[j] == b' ' {
+                    j += 1;
+                }
+                if lower[j..].starts_with(&dot) {
+                    e = j + dot.len();
+                } else if b.get(j) == Some(&b'.')
+                    && b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    e = j + 1;
+                } else {
+                    break;
+                }
+            }
+            // Back off a trailing spelled dot with nothing after it.
+            let spelled = &lower[s..e];
+            if parts >= 2 && !spelled.ends_with(&dot) && !spelled.ends_with('.') {
+                out.push(s..e);
+            }
+        }
+    }
     out
 }
 
@@ -568,6 +653,21 @@ mod tests {
             ["a.b@bmw.com.cn", "privacy@zeekrlife.com"]
         );
         assert!(found(emails, "@handle and x@y").is_empty());
+        assert_eq!(
+            found(
+                emails,
+                "Write to privacy [at] meridianhp [dot] com or dpo (at) acme (dot) co (dot) uk."
+            ),
+            [
+                "privacy [at] meridianhp [dot] com",
+                "dpo (at) acme (dot) co (dot) uk"
+            ]
+        );
+        assert!(found(emails, "meet us [at] the office").is_empty());
+        assert_eq!(
+            email_address("dpo (at) acme (dot) co (dot) uk"),
+            "dpo@acme.co.uk"
+        );
     }
 
     #[test]

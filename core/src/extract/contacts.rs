@@ -39,7 +39,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Contact> {
     for (line, sentence) in doc.sentences() {
         let in_contact_part = has_any(doc.path(line), CONTACT_CONTEXT);
         for r in emails(sentence) {
-            let value = &sentence[r.clone()];
+            let value = &crate::entities::email_address(&sentence[r.clone()]);
             // Outside the contact part, an address must be for privacy matters (not, say, a
             // newsletter's unsubscribe address).
             let for_privacy = in_contact_part || has_any(sentence, PRIVACY);

@@ -109,10 +109,20 @@ pub(crate) fn find(doc: &Doc) -> Vec<DataItem> {
                 let title = doc.sections[line.section].section.title();
                 let under_title = line.block == 0 && says_collected(&title);
                 let listed = under_title
-                    || intro.is_some_and(|(s, b, c)| c && s == line.section && b + 1 == line.block);
+                    || intro.is_some_and(|(s, b, c)| {
+                        c && s == line.section && (b + 1 == line.block || b == line.block)
+                    });
                 for sentence in super::sentences(&line.text) {
                     if listed || collects(sentence) {
                         items(doc, line, sentence, &mut out);
+                    }
+                }
+                // Termly gives each item a list of its own: the next list block goes on.
+                if listed {
+                    if let Some((s, b, true)) = intro {
+                        if s == line.section && b + 1 == line.block {
+                            intro = Some((s, line.block, true));
+                        }
                     }
                 }
             }

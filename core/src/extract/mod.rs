@@ -164,7 +164,14 @@ pub(crate) fn sentences(line: &str) -> Vec<&str> {
     for (k, &(i, c)) in chars.iter().enumerate() {
         let end = i + c.len_utf8();
         let split = match c {
-            '。' | '！' | '？' | '；' | ';' | '!' | '?' => true,
+            '。' | '！' | '？' | '!' | '?' => true,
+            // A list after a colon runs on across its semicolons: "there are: Cookies; Usage
+            // Data; email address." is one sentence.
+            // "SDK名称：X；提供方：Y" is two labelled values, split.
+            '；' | ';' => {
+                let next = line[end..].split([';', '；']).next().unwrap_or("");
+                !line[start..i].contains([':', '：']) || next.contains([':', '：'])
+            }
             '.' => {
                 let next = chars.get(k + 1).map(|&(_, n)| n);
                 let word: String = line[start..i]

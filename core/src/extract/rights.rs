@@ -201,7 +201,10 @@ fn sentence_channels<'a>(sentences: impl Iterator<Item = &'a str>) -> Vec<Channe
             push(ChannelKind::AppPath, path);
         }
         for r in emails(sentence) {
-            push(ChannelKind::Email, &sentence[r]);
+            push(
+                ChannelKind::Email,
+                &crate::entities::email_address(&sentence[r]),
+            );
         }
         for r in phones(sentence) {
             push(ChannelKind::Phone, &sentence[r]);

@@ -169,6 +169,22 @@ impl TableState {
     }
 }
 
+fn doc_title(e: &scraper::node::Element) -> bool {
+    e.classes().any(|c| c == "title")
+}
+
+/// The address Cloudflare's `data-cfemail` hides: hex bytes, each XORed with the first.
+fn cloudflare_email(hex: &str) -> Option<String> {
+    let bytes: Vec<u8> = (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect::<Option<_>>()?;
+    let (key, rest) = bytes.split_first()?;
+    let plain: Vec<u8> = rest.iter().map(|b| b ^ key).collect();
+    String::from_utf8(plain)
+        .ok()
+        .filter(|a| a.contains('@') && !a.chars().any(char::is_control))
+}
+
 /// A cell's `colspan` or `rowspan`: 1 when missing or odd, at most 100 (browsers cap rows at
 /// 65534 and columns at 1000; a text table needs no more).
 fn span(e: &scraper::node::Element, name: &str) -> usize {
@@ -193,10 +209,28 @@ impl Walker {
                     self.skip = 1;
                     return;
                 }
+                // Cloudflare's e-mail protection: a saved page shows "[email protected]" where
+                // the reader's browser shows the address, which the attribute holds.
+                if let Some(address) = e.attr("data-cfemail").and_then(cloudflare_email) {
+                    self.text(&address);
+                    self.skip = 1;
+                    return;
+                }
                 match name {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         self.flush();
                         self.heading = name[1..].parse().ok();
+                    }
+                    // Google Docs exports set the document's title as `<p class="title">`.
+                    "p" if doc_title(e) && self.heading.is_none() && self.table.is_empty() => {
+                        self.flush();
+                        self.heading = Some(1);
+                    }
+                    // An accordion's summary is its part's heading: bold, so that it reads
+                    // as one when it is short.
+                    "summary" => {
+                        self.block_edge();
+                        self.b.open(MarkKind::Strong, None);
                     }
                     "br" => self.line_break(),
                     // A list inside a table cell stays in the cell: its items are the
@@ -289,8 +323,13 @@ impl Walker {
             return;
         };
         let name = e.name();
+        let title = name == "p" && doc_title(e) && self.heading == Some(1);
         match name {
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            "summary" => {
+                self.b.close(MarkKind::Strong);
+                self.block_edge();
+            }
+            _ if title || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
                 let rich = self.b.take();
                 let level = self.heading.take().unwrap_or(1);
                 if !rich.text.is_empty() {

@@ -525,3 +525,54 @@ fn languages_are_told_apart() {
         "zh-Hant"
     );
 }
+
+#[test]
+fn google_docs_titles_accordions_and_protected_addresses() {
+    // Google Docs' "title" paragraph names the document; an accordion's summary heads its part;
+    // Cloudflare's protected address is written as the reader's browser shows it.
+    let html = "<html><body><p class=\"c3 title\"><span>Brightpath Privacy Notice</span></p><h1>1. What we collect</h1><p>Your name.</p><details><summary>How long we keep it</summary><p>We keep invoices for 6 years.</p></details><p>Contact <a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\" data-cfemail=\"4232302b3423213b0223212f276c273a232f322e27\">[email&#160;protected]</a> with questions.</p></body></html>";
+    let v = import_as(html, Format::Html);
+    assert_eq!(v.title, "Brightpath Privacy Notice");
+    let titles: Vec<String> = v
+        .all_sections()
+        .iter()
+        .map(|s| s.title().to_string())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "How long we keep it"),
+        "{titles:?}"
+    );
+    let all = full_text(&v);
+    assert!(
+        all.contains("Contact privacy@acme.example with questions."),
+        "{all}"
+    );
+}
+
+#[test]
+fn one_word_capital_headings_and_lists_after_a_colon() {
+    let text = "PRIVACY NOTICE\n\nSHARING\n\nWe share your booking with the hotel you book and with nobody else.\n\nSECURITY\n\nWe protect your data with encryption at rest and in transit.\n";
+    let v = import_text(text, &opts());
+    let titles: Vec<String> = v
+        .all_sections()
+        .iter()
+        .map(|s| s.title().to_string())
+        .collect();
+    assert!(
+        titles.contains(&"SHARING".to_string()) && titles.contains(&"SECURITY".to_string()),
+        "{titles:?}"
+    );
+    // iubenda's "there are: Cookies; Usage Data; …" is one list of collected data.
+    let text = "Privacy Policy\n\nTypes of Data collected\n\nAmong the types of Personal Data that this Website collects, by itself or through third parties, there are: Cookies; Usage Data; first name; last name; phone number; email address.\n";
+    let v = import_text(text, &opts());
+    let names: Vec<String> = v
+        .facets
+        .data_collected
+        .items
+        .iter()
+        .map(|d| d.name.to_lowercase())
+        .collect();
+    for n in ["phone number", "email address"] {
+        assert!(names.iter().any(|x| x == n), "{n} not in {names:?}");
+    }
+}

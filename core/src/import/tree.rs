@@ -229,12 +229,15 @@ fn classify_line(r: &Rich) -> Kind {
 }
 
 /// A line in capitals, as English policies set their headings in plain text
-/// (`INFORMATION WE COLLECT`): at least two words, all letters upper case.
+/// (`INFORMATION WE COLLECT`, `SECURITY`): two words or one of six letters or more, all
+/// letters upper case.
 fn is_caps_heading(t: &str) -> bool {
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 6
         && t.chars().count() <= 80
-        && t.split_whitespace().count() >= 2
+        && (t.split_whitespace().count() >= 2
+            || t.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '?' | ':' | '\'')))
         && t.chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_ascii_uppercase())

@@ -72,9 +72,13 @@ pub fn scan_terms<'a>(
                     .chars()
                     .next_back()
                     .is_some_and(|c| c.is_ascii_alphanumeric());
-            // A plural `s` is part of the word; any other letter glues.
+            // A plural `s` or `es` is part of the word ("names", "email addresses"); any other
+            // letter glues.
             let rest = &lower[r.end..];
-            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            let rest = rest
+                .strip_prefix("es")
+                .or_else(|| rest.strip_prefix('s'))
+                .unwrap_or(rest);
             let glued_after =
                 latin_end && rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
             let overlaps = found
