@@ -60,6 +60,8 @@ pub(crate) fn find(doc: &Doc, contacts: &[Contact]) -> Vec<Right> {
                 "right to access",
                 "rectification",
                 "erasure",
+                "个人信息",
+                "know, delete",
             ]
             .iter()
             .any(|t| term.contains(t))
@@ -262,7 +264,49 @@ fn app_paths(s: &str) -> Vec<&str> {
         }
         from = end.max(start + '“'.len_utf8());
     }
+    out.extend(menu_path_en(s));
     out
+}
+
+/// An English menu path: capitalised steps joined by " > " or " → " ("Settings > Account >
+/// Delete Account"), each step at most four words.
+fn menu_path_en(s: &str) -> Option<&str> {
+    let sep = [" > ", " → ", " -> "]
+        .iter()
+        .filter_map(|m| s.find(m).map(|i| (i, m.len())))
+        .min()?;
+    let step_ok =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) || w == "&";
+    // Back over the first step's words.
+    let before = &s[..sep.0];
+    let first: Vec<&str> = before
+        .rsplit(' ')
+        .take(4)
+        .take_while(|w| step_ok(w))
+        .collect();
+    if first.is_empty() {
+        return None;
+    }
+    let start = sep.0 - first.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+    // Forward over steps and separators.
+    let mut end = sep.0;
+    let mut rest = &s[sep.0..];
+    let mut steps = 1;
+    while let Some(r) = [" > ", " → ", " -> "]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+    {
+        let words: Vec<&str> = r.split(' ').take(4).take_while(|w| step_ok(w)).collect();
+        if words.is_empty() {
+            break;
+        }
+        let len: usize = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
+        end = s.len() - r.len() + len;
+        rest = &s[end..];
+        steps += 1;
+    }
+    let path = s[start..end].trim_end_matches(['.', ',', ';', ')']);
+    (steps >= 2).then_some(path)
 }
 
 /// The response time the policy promises: the first duration in a sentence about responding
@@ -358,6 +402,35 @@ mod tests {
             .into_iter()
             .map(|r| r.right)
             .collect()
+    }
+
+    #[test]
+    fn rights_in_the_wording_of_other_policies() {
+        let v = doc_of("隐私政策\n五、您如何管理您的个人信息\n5.2 删除：您可以向我们提出删除个人信息的请求。\n5.4 注销帐号：您可以在“我的-设置-帐号与安全-注销帐号”中提交注销申请。\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
+        assert!(kinds.contains(&RightKind::Deletion), "{kinds:?}");
+        assert!(kinds.contains(&RightKind::AccountCancellation), "{kinds:?}");
+        let v = doc_of("Privacy Notice\n6. California\nCalifornia residents have the right to know, delete and correct personal information we hold.\n");
+        let kinds: Vec<RightKind> = find(&Doc::new(&v), &[]).iter().map(|r| r.right).collect();
+        assert!(kinds.contains(&RightKind::Deletion), "{kinds:?}");
+    }
+
+    #[test]
+    fn english_menu_paths_are_channels() {
+        assert_eq!(
+            menu_path_en(
+                "You can delete your account at any time from Settings > Account > Delete Account."
+            ),
+            Some("Settings > Account > Delete Account")
+        );
+        assert_eq!(menu_path_en("if x > 3 then"), None);
+        let v = doc_of("Privacy Policy\n5. Your choices\nYou can delete your account at any time from Settings > Account > Delete Account.\n");
+        let got = find(&Doc::new(&v), &[]);
+        let del = got
+            .iter()
+            .find(|r| r.right == RightKind::AccountCancellation)
+            .unwrap();
+        assert_eq!(del.how[0].value, "Settings > Account > Delete Account");
     }
 
     #[test]
