@@ -584,6 +584,15 @@ pub fn question(lang: Lang, q: Question, date: Option<DateKind>) -> &'static str
     }
 }
 
+/// "kinds", or "kind" for one ("类" either way).
+fn kinds(s: &Strings, n: usize) -> &'static str {
+    if n == 1 {
+        s.kinds.trim_end_matches('s')
+    } else {
+        s.kinds
+    }
+}
+
 /// A quick answer in words; text from the policy is shown as it is.
 pub fn answer(lang: Lang, a: &Answer) -> String {
     let s = lang.strings();
@@ -596,10 +605,14 @@ pub fn answer(lang: Lang, a: &Answer) -> String {
         Answer::Collected {
             categories,
             sensitive,
-        } => format!("{categories} {} · {sensitive} {}", s.kinds, s.sensitive),
+        } => format!(
+            "{categories} {} · {sensitive} {}",
+            kinds(s, *categories),
+            s.sensitive
+        ),
         Answer::Location { sensitive: true } => format!("{} · {}", s.yes, s.sensitive),
         Answer::Location { sensitive: false } => s.yes.to_string(),
-        Answer::Recipients { kinds, sdks } => format!("{kinds} {} · SDK {sdks}", s.kinds),
+        Answer::Recipients { kinds: n, sdks } => format!("{n} {} · SDK {sdks}", kinds(s, *n)),
         Answer::CrossBorder(c) => cross_border(lang, *c).to_string(),
         Answer::ChildAge(age) => format!("< {age}"),
         Answer::RightStated => s.rights.to_string(),
@@ -662,4 +675,20 @@ pub fn permission(lang: Lang, k: PermissionKind) -> &'static str {
         _ => ("Other", "其他"),
     };
     pick(lang, en, zh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_kind_is_singular_in_english() {
+        let collected = |categories| Answer::Collected {
+            categories,
+            sensitive: 0,
+        };
+        assert_eq!(answer(Lang::En, &collected(1)), "1 kind · 0 sensitive");
+        assert_eq!(answer(Lang::En, &collected(3)), "3 kinds · 0 sensitive");
+        assert!(answer(Lang::Zh, &collected(1)).starts_with("1 类"));
+    }
 }

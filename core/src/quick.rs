@@ -280,10 +280,16 @@ pub(crate) fn to_markdown(answers: &[QuickAnswer], date: Option<DateKind>, o: &m
             Answer::Collected {
                 categories,
                 sensitive,
-            } => format!("{categories} kinds · {sensitive} sensitive"),
+            } => format!(
+                "{categories} kind{} · {sensitive} sensitive",
+                if *categories == 1 { "" } else { "s" }
+            ),
             Answer::Location { sensitive: true } => "collected · sensitive".to_string(),
             Answer::Location { sensitive: false } => "collected".to_string(),
-            Answer::Recipients { kinds, sdks } => format!("{kinds} kinds · SDK {sdks}"),
+            Answer::Recipients { kinds, sdks } => format!(
+                "{kinds} kind{} · SDK {sdks}",
+                if *kinds == 1 { "" } else { "s" }
+            ),
             Answer::CrossBorder(c) => match c {
                 CrossBorder::No => "stays in the country",
                 CrossBorder::Yes => "transferred abroad",
@@ -310,6 +316,30 @@ pub(crate) fn to_markdown(answers: &[QuickAnswer], date: Option<DateKind>, o: &m
 mod tests {
     use super::*;
     use crate::summary::summarize;
+
+    #[test]
+    fn one_kind_is_singular() {
+        let one = |answer| QuickAnswer {
+            question: Question::Collected,
+            answer,
+            source: None,
+            suggested: false,
+        };
+        let mut o = String::new();
+        to_markdown(
+            &[
+                one(Answer::Collected {
+                    categories: 1,
+                    sensitive: 0,
+                }),
+                one(Answer::Recipients { kinds: 2, sdks: 0 }),
+            ],
+            None,
+            &mut o,
+        );
+        assert!(o.contains("1 kind · 0 sensitive"), "{o}");
+        assert!(o.contains("2 kinds · SDK 0"), "{o}");
+    }
 
     fn bundled(policy: &str, version: &str) -> (PolicyVersion, Vec<QuickAnswer>) {
         let path = format!(
