@@ -47,6 +47,11 @@ pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Runs of whitespace as one space, none at the ends: "a \n b" is "a b".
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether `needle` occurs in `hay` when whitespace is ignored on both sides.
 pub fn contains_ignoring_whitespace(hay: &str, needle: &str) -> bool {
     let n = squash(needle);

@@ -93,13 +93,7 @@ fn parts(text: &str) -> Vec<(Kind, &str)> {
         .filter(|c| !c.trim().is_empty())
         .collect();
     let kinds: Vec<Option<Kind>> = clauses.iter().map(|c| kind(c)).collect();
-    let distinct = kinds.iter().flatten().fold(Vec::new(), |mut v, k| {
-        if !v.contains(k) {
-            v.push(*k);
-        }
-        v
-    });
-    if distinct.len() < 2 {
+    if kinds.iter().flatten().all(|k| *k == first) {
         return vec![(first, text)];
     }
     clauses

@@ -56,15 +56,13 @@ const WHERE: &[&str] = &[
 /// A Chinese span of time: a number before 年, 个月, 月, 天, 日 or 周 ("3年", "六个月",
 /// "180天"), not the 天 of 聊天记录 or the 年 of 未成年人.
 fn counted_time(s: &str) -> bool {
+    let number = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两半".contains(c);
     let chars: Vec<char> = s.chars().collect();
-    chars.windows(2).enumerate().any(|(k, w)| {
-        let number = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两半".contains(c);
-        match w[1] {
-            '年' | '天' | '日' | '周' | '月' => {
-                number(w[0]) || (w[1] == '月' && w[0] == '个' && k > 0 && number(chars[k - 1]))
-            }
-            _ => false,
+    chars.windows(2).enumerate().any(|(k, w)| match w[1] {
+        '年' | '天' | '日' | '周' | '月' => {
+            number(w[0]) || (w[1] == '月' && w[0] == '个' && k > 0 && number(chars[k - 1]))
         }
+        _ => false,
     })
 }
 

@@ -9,7 +9,7 @@ use scraper::{Html, Node as HtmlNode};
 use super::chrome::{content_root, hidden, is_chrome, letters, DROPPED};
 use super::rich::{allowed_href, Node, Rich, RichBuilder};
 use crate::model::{MarkKind, TableLayout};
-use crate::text::is_cjk_letter;
+use crate::text::{collapse, is_cjk_letter};
 
 /// Elements that end a line of text before and after them.
 const BLOCKS: &[&str] = &[
@@ -102,10 +102,6 @@ pub fn decode_entities(s: &str) -> String {
         return s.to_string();
     }
     Html::parse_fragment(s).root_element().text().collect()
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Default)]

@@ -7,6 +7,7 @@
 //! they are page numbers, or a repeated line that ends in a page number after a wide gap, count.
 
 use super::error::Warning;
+use crate::text::collapse;
 
 /// Plain text without its page furniture; form feeds become line breaks.
 pub fn strip(text: &str, warnings: &mut Vec<Warning>) -> String {
@@ -62,11 +63,12 @@ pub fn strip(text: &str, warnings: &mut Vec<Warning>) -> String {
             message: format!(
                 "{n} page header, footer or page-number line{} dropped, the first “{}”",
                 if n == 1 { "" } else { "s" },
-                squash(l.text)
+                collapse(l.text)
             ),
         });
     }
-    let mut s = out.join("\n");
+    // A form feed inside a line (not at its start) is a line break, as without furniture.
+    let mut s = out.join("\n").replace('\u{c}', "\n");
     if text.ends_with('\n') {
         s.push('\n');
     }
@@ -106,7 +108,7 @@ fn split(text: &str) -> Vec<Line<'_>> {
 /// Which lines are furniture.
 fn furniture(lines: &[Line], pages: usize) -> Vec<bool> {
     let mut drop = vec![false; lines.len()];
-    let key = |l: &Line| -> String { squash(l.text).replace(|c: char| c.is_ascii_digit(), "#") };
+    let key = |l: &Line| -> String { collapse(l.text).replace(|c: char| c.is_ascii_digit(), "#") };
     if pages >= 2 {
         // The first and last three lines with text of each page.
         let mut edges: Vec<usize> = Vec::new();
@@ -140,7 +142,7 @@ fn furniture(lines: &[Line], pages: usize) -> Vec<bool> {
             // a numbered footer.
             let same = found
                 .iter()
-                .all(|&i| squash(lines[i].text) == squash(lines[found[0]].text));
+                .all(|&i| collapse(lines[i].text) == collapse(lines[found[0]].text));
             let skip = usize::from(same && lines[found[0]].page == 0);
             for &i in &found[skip..] {
                 drop[i] = true;
@@ -163,7 +165,7 @@ fn furniture(lines: &[Line], pages: usize) -> Vec<bool> {
         let mut counts: std::collections::HashMap<String, (Vec<usize>, bool)> = Default::default();
         for (i, l) in lines.iter().enumerate() {
             if let Some((head, says_page)) = numbered_footer(l.text) {
-                let e = counts.entry(squash(head)).or_default();
+                let e = counts.entry(collapse(head)).or_default();
                 e.0.push(i);
                 e.1 |= says_page;
             }
@@ -187,7 +189,7 @@ fn furniture(lines: &[Line], pages: usize) -> Vec<bool> {
         // A short line repeated at least three times right next to dropped page numbers.
         let mut repeated: std::collections::HashMap<String, Vec<usize>> = Default::default();
         for (i, l) in lines.iter().enumerate() {
-            let t = squash(l.text);
+            let t = collapse(l.text);
             if !t.is_empty() && t.chars().count() <= 60 && !drop[i] && near_dropped(&drop, i) {
                 repeated.entry(t).or_default().push(i);
             }
@@ -204,7 +206,7 @@ fn furniture(lines: &[Line], pages: usize) -> Vec<bool> {
 /// "Page 3", "Page 3 of 12", "3 / 12", "- 3 -", "第 3 页", "第3页 共12页", and, at a page's
 /// edge only, a bare "3".
 fn is_page_number(line: &str, at_edge: bool) -> bool {
-    let t = squash(line).to_lowercase();
+    let t = collapse(line).to_lowercase();
     if t.is_empty() {
         return false;
     }
@@ -265,10 +267,6 @@ fn runs_on(before: &str, after: &str) -> bool {
     first.is_some_and(|c| c.is_lowercase() || crate::text::is_cjk_letter(c))
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +288,15 @@ mod tests {
             w[0].to_string(),
             "line 7: 5 page header, footer or page-number lines dropped, the first “Acme Travel — Privacy Statement (v4.2) 1”"
         );
+    }
+
+    #[test]
+    fn a_form_feed_inside_a_line_is_a_break() {
+        let text = "Acme\nPage 1 of 2\n\u{c}Acme\nWe collect\u{c}your name.\nPage 2 of 2\n";
+        let (out, w) = stripped(text);
+        assert!(!out.contains('\u{c}'), "{out:?}");
+        assert!(out.contains("We collect\nyour name."), "{out:?}");
+        assert_eq!(w.len(), 1);
     }
 
     #[test]
